@@ -1,5 +1,6 @@
 package dev.ferry.protocol.asciicast;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Streams an asciicast v2 recording one event at a time, so a recording of any size reads in constant memory.
@@ -43,14 +45,23 @@ public final class AsciicastReader implements Closeable {
         this(in, name, DEFAULT_MAX_LINE_BYTES);
     }
 
+    /** Opens a recording file; a gzip-compressed one ({@code .cast.gz}) is recognised by its magic bytes. */
     public static AsciicastReader open(Path path) throws IOException {
         InputStream in;
         try {
-            in = Files.newInputStream(path);
+            in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024);
         } catch (NoSuchFileException e) {
             throw new AsciicastFormatException("no such file: " + path);
         }
-        return new AsciicastReader(in, path.toString());
+        try {
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            return new AsciicastReader(gzip ? new GZIPInputStream(in, 64 * 1024) : in, path.toString());
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
     }
 
     public Header header() {

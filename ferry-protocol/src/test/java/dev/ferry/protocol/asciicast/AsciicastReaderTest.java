@@ -89,6 +89,17 @@ class AsciicastReaderTest {
     }
 
     @Test
+    void readsGzippedRecordings() throws IOException {
+        Path file = dir.resolve("z.cast.gz");
+        try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            gz.write("{\"version\": 2, \"width\": 80, \"height\": 24}\n[0.25, \"o\", \"zip\"]\n".getBytes(UTF_8));
+        }
+        try (AsciicastReader r = AsciicastReader.open(file)) {
+            assertThat(readAll(r)).containsExactly(new Event(250_000, Event.Type.OUTPUT, "zip"));
+        }
+    }
+
+    @Test
     void skipsUnknownCodesAndBlankLines() throws IOException {
         try (AsciicastReader r = reader("""
                 {"version": 2, "width": 80, "height": 24, "env": {"SHELL": null, "TERM": "xterm"}}
