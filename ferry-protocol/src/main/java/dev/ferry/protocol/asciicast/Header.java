@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * The first line of an asciicast v2 recording.
  *
- * @param width terminal columns at the start
- * @param height terminal rows at the start
+ * @param width terminal columns at the start (0 when unknown: asciinema writes that for a terminal without a size)
+ * @param height terminal rows at the start (0 when unknown)
  * @param timestamp Unix seconds when recording started, or null
  * @param idleTimeLimit seconds players cap every pause to, or null for no cap
  * @param command the command that was recorded, or null
@@ -19,8 +19,8 @@ public record Header(int width, int height, Long timestamp, Double idleTimeLimit
                      Map<String, String> env) {
 
     public Header {
-        if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("width and height must be positive: " + width + "x" + height);
+        if (width < 0 || height < 0) {
+            throw new IllegalArgumentException("width and height must not be negative: " + width + "x" + height);
         }
         if (idleTimeLimit != null && !(idleTimeLimit > 0 && Double.isFinite(idleTimeLimit))) {
             throw new IllegalArgumentException("idle_time_limit must be a positive number: " + idleTimeLimit);
@@ -102,8 +102,8 @@ public record Header(int width, int height, Long timestamp, Double idleTimeLimit
         if (!(version instanceof Double v) || v != 2) {
             throw new AsciicastFormatException("not an asciicast v2 recording (version " + version + ")");
         }
-        int width = positiveInt(m.get("width"), "width");
-        int height = positiveInt(m.get("height"), "height");
+        int width = size(m.get("width"), "width");
+        int height = size(m.get("height"), "height");
         Long timestamp = m.get("timestamp") instanceof Double t ? Long.valueOf(t.longValue()) : null;
         Double idle = m.get("idle_time_limit") instanceof Double d && d > 0 && Double.isFinite(d) ? d : null;
         String command = m.get("command") instanceof String s ? s : null;
@@ -119,8 +119,8 @@ public record Header(int width, int height, Long timestamp, Double idleTimeLimit
         return new Header(width, height, timestamp, idle, command, title, env);
     }
 
-    private static int positiveInt(Object o, String name) {
-        if (o instanceof Double d && d >= 1 && d <= 100_000 && d == Math.rint(d)) {
+    private static int size(Object o, String name) {
+        if (o instanceof Double d && d >= 0 && d <= 100_000 && d == Math.rint(d)) {
             return d.intValue();
         }
         throw new AsciicastFormatException("header has no valid " + name + " (" + o + ")");

@@ -161,8 +161,8 @@ class AsciicastReaderTest {
                 .hasMessage("t.cast: not an asciicast v2 recording (version 3.0)");
         assertThatThrownBy(() -> reader("{\"version\": 1, \"width\": 80, \"height\": 24, \"stdout\": []}"))
                 .hasMessage("t.cast: the header line is incomplete");
-        assertThatThrownBy(() -> reader("{\"version\": 2, \"width\": 0, \"height\": 24}\n"))
-                .hasMessage("t.cast: header has no valid width (0.0)");
+        assertThatThrownBy(() -> reader("{\"version\": 2, \"width\": 80.5, \"height\": 24}\n"))
+                .hasMessage("t.cast: header has no valid width (80.5)");
         assertThatThrownBy(() -> reader("hello\n")).hasMessageStartingWith("t.cast: not an asciicast recording (line 1: invalid JSON");
         assertThatThrownBy(() -> AsciicastReader.open(dir.resolve("missing.cast"))).hasMessageContaining("no such file");
     }

@@ -162,7 +162,7 @@ class AsciicastWriterTest {
 
     @Test
     void headerValidatesItsFields() {
-        assertThatThrownBy(() -> Header.of(0, 24)).hasMessageContaining("width and height");
+        assertThatThrownBy(() -> Header.of(-1, 24)).hasMessageContaining("width and height");
         assertThatThrownBy(() -> Header.of(80, 24).withIdleTimeLimit(-1.0)).hasMessageContaining("idle_time_limit");
         assertThat(Header.of(80, 24).withShellAndTerm(null, "xterm").env()).isEqualTo(Map.of("TERM", "xterm"));
     }
