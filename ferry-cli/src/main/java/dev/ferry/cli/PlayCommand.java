@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Plays an asciicast recording in this terminal with its original timing. */
-@Command(name = "play", description = {
+@Command(name = "play", mixinStandardHelpOptions = true, description = {
         "Play an asciicast v2 recording (.cast) in this terminal with its original timing.",
         "Keys while playing: space pause/resume, '.' next event while paused, q quit."})
 final class PlayCommand implements Callable<Integer> {
