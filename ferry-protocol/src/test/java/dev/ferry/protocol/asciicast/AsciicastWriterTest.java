@@ -111,6 +111,32 @@ class AsciicastWriterTest {
     }
 
     @Test
+    void anyBytesInAnyChunksDecodeAsTheWholeStreamWould() throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        byte[] alphabet = {'a', '\n', (byte) 0xc3, (byte) 0xa9, (byte) 0xe2, (byte) 0x82, (byte) 0xac, (byte) 0xf0,
+            (byte) 0x9f, (byte) 0x98, (byte) 0x80, (byte) 0x80, (byte) 0xbf, (byte) 0xff, (byte) 0xc0, (byte) 0xed,
+            (byte) 0xa0, (byte) 0xf4, (byte) 0x90};
+        for (int round = 0; round < 2000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            Sink sink = new Sink();
+            try (AsciicastWriter w = new AsciicastWriter(sink, Header.of(10, 5), clock)) {
+                for (int off = 0; off < bytes.length; ) {
+                    int n = Math.min(bytes.length - off, 1 + random.nextInt(4));
+                    w.output(bytes, off, n);
+                    off += n;
+                }
+            }
+            String joined = sink.toString(UTF_8).lines().skip(1)
+                    .map(l -> (String) ((List<?>) Json.parse(l)).get(2)).reduce("", String::concat);
+            assertThat(joined).as("round %d: %s", round, java.util.HexFormat.of().formatHex(bytes))
+                    .isEqualTo(new String(bytes, UTF_8));
+        }
+    }
+
+    @Test
     void flushesWhenTheOldestBufferedEventReachesTheDeadline() throws IOException {
         Sink sink = new Sink();
         AsciicastWriter w = new AsciicastWriter(sink, Header.of(10, 5), clock);
