@@ -45,9 +45,14 @@ class PlayTest {
         }
     }
 
+    private String socketPath;
+
     @AfterEach
     void killTmux() throws Exception {
         tmux("kill-server");
+        if (socketPath != null) {
+            Files.deleteIfExists(Path.of(socketPath)); // kill-server leaves the socket file behind
+        }
     }
 
     /** Starts ferry play in a fresh pane; afterwards the pane prints the exit status and saves `stty -a`. */
@@ -57,6 +62,7 @@ class PlayTest {
         String script = play + "; echo EXIT=$?; stty -a > '" + sttyAfter + "'; sleep 120";
         // bash, not dash: dash dies of the Ctrl-C meant for ferry and the pane closes before it can say anything
         tmux("new-session", "-d", "-x", "80", "-y", "24", "bash", "-c", script);
+        socketPath = tmux("display", "-p", "#{socket_path}").strip();
         waitFor("playback to start", s -> lastTick(s) >= 5, 60_000);
         return sttyAfter;
     }
