@@ -108,7 +108,9 @@ final class Line {
     }
 
     /** True when x holds a wide character whose right half is still there. */
-    boolean isWide(int x) { return x + 1 < cp.length && cp[x + 1] == PAD && cp[x] != PAD; }
+    boolean isWide(int x) {
+        return x + 1 < cp.length && cp[x + 1] == PAD && cp[x] >= 0x80 && CharWidth.of(cp[x]) == 2;
+    }
 
     /** Cells, styles and clusters are equal (used and wrapped aside: they do not show). */
     boolean sameCells(Line o) {

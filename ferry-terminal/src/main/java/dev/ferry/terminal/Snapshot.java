@@ -79,11 +79,24 @@ final class Snapshot {
         for (int x = from; x < to; x++) {
             int c = l.cp[x];
             if (c == Line.PAD) {
+                if (x == 0 || !l.isWide(x - 1)) {
+                    sgr(l.st[x]);
+                    out.b(' ');      // an orphan half: hold its column; orphans() restores it
+                }
                 continue;
             }
-            if (l.isWide(x) || CharWidth.of(c) < 2 || c < 0x80) {
+            if (l.isWide(x) || c < 0x80 || CharWidth.of(c) < 2) {
                 cell(l, x);
+            } else if (x + 1 < s.cols && l.cp[x + 1] == ' ' && l.st[x + 1] == Style.erased(l.st[x + 1])
+                    && l.combo(x + 1) == null) {
+                // its right half was erased: print it whole, then erase the right half again
+                cell(l, x);
+                out.csi().b('D');
+                sgr(l.st[x + 1]);
+                out.csi().b('X').csi().b('C');
+                x++;
             } else {
+                sgr(l.st[x]);
                 out.b(' ');      // a wide character cut in half by a resize: keep the column
             }
         }
@@ -107,6 +120,15 @@ final class Snapshot {
 
     /** Pads whose wide character was erased: print a wide character over both, then erase its left half. */
     private void orphans(Line l, int y, int n) {
+        int e = s.cols - 1;
+        if (n == s.cols && e >= 2 && l.cp[e] >= 0x80 && CharWidth.of(l.cp[e]) == 2 && l.cp[e - 1] != Line.PAD
+                && !l.isWide(e - 1)) {
+            // a wide character pushed to the last column by ICH: recreate it the same way
+            out.moveTo(e - 1, y);
+            cell(l, e);
+            out.moveTo(e - 1, y).csi().b('@');
+            cell(l, e - 1);
+        }
         for (int x = 1; x < n; x++) {
             if (l.cp[x] == Line.PAD && l.cp[x - 1] != Line.PAD && !l.isWide(x - 1)) {
                 out.moveTo(x - 1, y);
@@ -206,6 +228,17 @@ final class Snapshot {
     private void cursor() {
         if (s.origin) {
             out.mode(6, true);
+            if (s.cy < s.top || s.cy > s.bottom) {
+                // CUP cannot leave the region in origin mode; DECSTBM homes to the true top-left
+                out.csi().num(s.top + 1).b(';').num(s.bottom + 1).b('r');
+                if (s.cy > 0) {
+                    out.csi().num(s.cy).b('B');
+                }
+                if (s.cx > 0) {
+                    out.csi().num(Math.min(s.cx, s.cols - 1)).b('C');
+                }
+                return;
+            }
         }
         int rowBase = s.origin ? s.top : 0;
         if (s.cx >= s.cols) {
@@ -215,11 +248,17 @@ final class Snapshot {
                 x--;
             }
             out.moveTo(x, s.cy - rowBase);
+            if (!s.wrap) {
+                out.mode(7, true);   // only auto-wrap mode leaves the cursor past the last column
+            }
             if (l.cp[x] == Line.PAD) {
                 sgr(l.st[x]);       // an orphan pad in the last column cannot be printed; the cursor still wraps
                 out.b(' ');
             } else {
                 cell(l, x);
+            }
+            if (!s.wrap) {
+                out.mode(7, false);
             }
         } else {
             out.moveTo(s.cx, s.cy - rowBase);
