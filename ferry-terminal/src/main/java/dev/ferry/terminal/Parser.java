@@ -57,6 +57,7 @@ final class Parser {
             step(c);
             i++;
         }
+        s.zwj = false;   // tmux forgets a pending ZWJ at the end of each read
     }
 
     private void utf8(int c) {
@@ -229,6 +230,7 @@ final class Parser {
         if (c != 0x1B && c >= 0x20) {
             return;
         }
+        utfNeed = 0;     // a C0 control ends any UTF-8 sequence (tmux); an escape sequence does not
         dispatch.control(c);
     }
 

@@ -78,14 +78,15 @@ final class Screen {
 
     /** Prints printable ASCII bytes [from, to): the hot path, one arraycopy-like loop per row. */
     void printAscii(byte[] b, int from, int to) {
-        if (!wrap || insert) {
+        long s = printStyle();
+        if (!wrap || insert || (s & Style.CHARSET) != 0) {
+            // tmux only collects plain runs; these go cell by cell (and may join a ZWJ sequence)
             for (int i = from; i < to; i++) {
-                printCell(b[i], 1);
+                cell(b[i], 1);
             }
             last = b[to - 1];
             return;
         }
-        long s = printStyle();
         while (from < to) {
             if (cx >= cols) {
                 lineFeed(true, Style.DEFAULT);
@@ -115,23 +116,29 @@ final class Screen {
     /** Prints one decoded non-ASCII code point. */
     void print(int cp) {
         last = -1;
+        cell(cp, CharWidth.of(cp));
+    }
+
+    /** tmux's screen_write_cell: ZWJ joining, combining, insert mode, wrap, wide characters. */
+    private void cell(int cp, int w) {
         if (cp == 0x200D) {
             zwj = true;
             return;
         }
-        int w = CharWidth.of(cp);
+        if (zwj) {
+            combine(0x200D);
+        }
         if (w == 0 || zwj) {
-            if (zwj) {
-                zwj = false;
-                combine(0x200D);
-            }
+            zwj = false;
             combine(cp);
             return;
         }
-        printCell(cp, w);
-    }
-
-    private void printCell(int cp, int w) {
+        if (!wrap && w > 1 && (w > cols || (cx != cols && cx > cols - w))) {
+            return;
+        }
+        if (insert && cx < cols) {
+            insertCells(line(cy), cx, w, Style.DEFAULT);
+        }
         if (wrap && cx > cols - w) {
             lineFeed(true, Style.DEFAULT);
             cx = 0;
@@ -141,9 +148,6 @@ final class Screen {
         }
         Line l = line(cy);
         clearWideAround(l, cx, w);
-        if (insert) {
-            insertCells(l, cx, w, Style.DEFAULT);
-        }
         long s = cp < 0x80 ? printStyle() : style & ~Style.CHARSET;
         l.set(cx, cp, s);
         for (int i = 1; i < w; i++) {
@@ -186,7 +190,11 @@ final class Screen {
         if (utf8Length(joined) > 21) {
             return;
         }
-        line(cy).setCombo(x, joined);
+        Line w = line(cy);
+        w.setCombo(x, joined);
+        if (x >= w.used) {
+            w.used = x + 1;       // tmux writes the combined cell back, even onto a blank
+        }
     }
 
     private static int utf8Length(String s) {
@@ -204,17 +212,17 @@ final class Screen {
             return;
         }
         n = Math.min(n, cols - cx);
-        byte c = (byte) last;
+        byte[] c = {(byte) last};
         for (int i = 0; i < n; i++) {
-            printCell(c, 1);
+            printAscii(c, 0, 1);
         }
     }
 
     // ---- line feeds and scrolling
 
     void lineFeed(boolean wrapped, long bg) {
-        if (lines[cy].wrapped != wrapped) {
-            line(cy).wrapped = wrapped;
+        if (wrapped && !lines[cy].wrapped) {
+            line(cy).wrapped = true;     // tmux sets the flag and never clears it on a plain LF
         }
         if (cy == bottom) {
             scrollUp(top, bottom, 1, bg);
