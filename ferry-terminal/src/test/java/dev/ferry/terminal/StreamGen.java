@@ -19,10 +19,18 @@ final class StreamGen {
 
     byte[] next(int pieces) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < pieces; i++) {
-            out.writeBytes(piece().getBytes(StandardCharsets.UTF_8));
+        for (String p : pieces(pieces)) {
+            out.writeBytes(p.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
+    }
+
+    java.util.List<String> pieces(int n) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(piece());
+        }
+        return out;
     }
 
     private int n(int bound) { return r.nextInt(bound); }
