@@ -73,6 +73,14 @@ final class LineCodec {
         return Arrays.copyOf(buf, pos);
     }
 
+    /** The cells a packed line needs: its text or its cellused, whichever is longer. */
+    int width(byte[] data) {
+        pos = 1;
+        int used = (data[0] & USED) != 0 ? readVarint(data) : 0;
+        int n = (data[0] & PLAIN) != 0 ? data.length - pos : readVarint(data);
+        return Math.max(used, n);
+    }
+
     Line decode(byte[] data, int cols) {
         Line line = new Line(cols);
         line.wrapped = (data[0] & WRAPPED) != 0;

@@ -24,7 +24,7 @@ final class Reflow {
     static void apply(Screen s, int cols) {
         List<Line> all = new ArrayList<>(s.history.size() + s.rows);
         for (int i = 0; i < s.history.size(); i++) {
-            all.add(s.history.get(i, s.cols));
+            all.add(s.history.getNatural(i, s.cols));
         }
         int hsize = all.size();
         for (Line l : s.lines) {

@@ -38,7 +38,7 @@ class TmuxDifferentialTest {
     @Test
     void randomStreamsLeaveTheSameScreenAsTmux() throws Exception {
         List<String> failures = new ArrayList<>();
-        for (int seed = 0; seed < Integer.getInteger("tmux.cases", 150); seed++) {
+        for (int seed = 0; seed < Integer.getInteger("tmux.cases", 200); seed++) {
             byte[] stream = new StreamGen(seed, COLS, ROWS).next(80);
             String token = "sync-" + seed;
             byte[] sync = ("\033]2;" + token + "\007").getBytes(StandardCharsets.UTF_8);
