@@ -90,7 +90,7 @@ final class Reflow {
     }
 
     private static int width(int cp) {
-        return cp == Line.PAD ? 0 : Screen.wideChar(cp) ? 2 : 1;
+        return cp == Line.PAD ? 0 : Printer.wideChar(cp) ? 2 : 1;
     }
 
     private void run() {
