@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Turns parsed controls and sequences into screen operations, following tmux 3.3's input.c tables. */
 final class Dispatcher {
-    static final int MAX_PARAMS = 24;     // tmux drops sequences with more
+    static final int MAX_PARAMS = 23;     // tmux drops sequences with more (its list holds 24, one kept spare)
     private static final int MISSING = -1, COLON = -2;
 
     private final Screen s;
@@ -35,7 +35,31 @@ final class Dispatcher {
         s.last = -1;
     }
 
+    /** The ESC sequences tmux 3.3 knows; only those reset REP's last character. */
+    private static boolean knownEsc(int inter, int fin) {
+        return switch (inter) {
+            case 0 -> "78=>DEHM\\c".indexOf(fin) >= 0;
+            case '(', ')' -> fin == '0' || fin == 'B';
+            case '#' -> fin == '8';
+            default -> false;
+        };
+    }
+
+    /** The CSI sequences tmux 3.3 knows (its input_csi_table). */
+    private static boolean knownCsi(int inter, int fin) {
+        return switch (inter) {
+            case 0 -> "@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu".indexOf(fin) >= 0;
+            case '?' -> fin == 'h' || fin == 'l';
+            case '>' -> "cmnq".indexOf(fin) >= 0;
+            case ' ' -> fin == 'q';
+            default -> false;
+        };
+    }
+
     void esc(int fin) {
+        if (p.discard || !knownEsc(p.inter, fin)) {
+            return;
+        }
         s.last = -1;
         int inter = p.inter;
         if (inter == 0) {
@@ -73,13 +97,15 @@ final class Dispatcher {
     }
 
     void csi(int fin) {
-        if (!parseParams()) {
+        if (p.discard || !parseParams() || !knownCsi(p.inter, fin)) {
             return;
         }
+        dispatchCsi(fin);
+        s.last = -1;
+    }
+
+    private void dispatchCsi(int fin) {
         int inter = p.inter;
-        if (fin != 'b') {
-            s.last = -1;
-        }
         if (inter == '?') {
             if (fin == 'h' || fin == 'l') {
                 for (int i = 0; i < count; i++) {
@@ -138,8 +164,8 @@ final class Dispatcher {
                 if (n != -1) {
                     Printer.repeat(s, n);
                 }
-                s.last = -1;
             }
+            case 't' -> windowOps();
             case 'g' -> {
                 int m = get(0, 0, 0);
                 if (m == 0 && s.cx < s.cols) {
@@ -165,6 +191,42 @@ final class Dispatcher {
             case 's' -> Cursor.saveCursor(s);
             case 'u' -> Cursor.restoreCursor(s);
             default -> { }
+        }
+    }
+
+    /** XTWINOPS: only the title stack (22/23) changes what tmux shows; the rest are skipped like tmux. */
+    private void windowOps() {
+        for (int m = 0; ; m++) {
+            int n = get(m, 0, -1);
+            if (n == -1) {
+                return;
+            }
+            switch (n) {
+                case 3, 4, 8 -> {
+                    if (get(++m, 0, -1) == -1 || get(++m, 0, -1) == -1) {
+                        return;
+                    }
+                }
+                case 9, 10 -> {
+                    if (get(++m, 0, -1) == -1) {
+                        return;
+                    }
+                }
+                case 22, 23 -> {
+                    int which = get(++m, 0, -1);
+                    if (which == -1) {
+                        return;
+                    }
+                    if (which == 0 || which == 2) {
+                        if (n == 22) {
+                            s.pushTitle();
+                        } else {
+                            s.popTitle();
+                        }
+                    }
+                }
+                default -> { }
+            }
         }
     }
 

@@ -27,6 +27,8 @@ final class Screen {
     boolean wrap = true, insert, origin, cursorVisible = true, cursorKeys, keypad, paste, focus, mouseSgr;
     int mouse, cursorStyle;
     String title = "";
+    /** XTWINOPS 22/23 title stack; tmux's is unbounded, this one keeps the last 16. */
+    private final java.util.ArrayDeque<String> titles = new java.util.ArrayDeque<>();
 
     int savedX, savedY, savedG0, savedG1, savedShift;
     long savedStyle;
@@ -47,6 +49,19 @@ final class Screen {
         }
         bottom = rows - 1;
         resetTabs();
+    }
+
+    void pushTitle() {
+        if (titles.size() == 16) {
+            titles.removeLast();
+        }
+        titles.push(title);
+    }
+
+    void popTitle() {
+        if (!titles.isEmpty()) {
+            title = titles.pop();
+        }
     }
 
     /** The line at row y, copied first if a frame holds it. */
@@ -275,6 +290,9 @@ final class Screen {
         if (x >= cols - 1) {
             l.clear(x, x + 1, bg);
             return;
+        }
+        if (cols - x - n == 0) {
+            return;     // tmux's grid_move_cells moves nothing and so clears nothing either
         }
         l.move(x + n, x, cols - x - n);
         l.clear(x, x + n, bg);
