@@ -26,14 +26,17 @@ final class LineCodec {
         int[] cp = line.cp;
         long[] st = line.st;
         boolean ascii = line.combo == null || noCombos(line, n);
-        int runs = n == 0 ? 0 : 1;
-        for (int x = 0; x < n; x++) {
+        for (int x = 0; ascii && x < n; x++) {
             int c = cp[x];
-            if (c < 0x20 || c > 0x7e) {
-                ascii = false;
-            }
-            if (x > 0 && st[x] != st[x - 1]) {
+            ascii = c >= 0x20 && c <= 0x7e;
+        }
+        int runs = n == 0 ? 0 : 1;
+        long prev = n == 0 ? 0 : st[0];
+        for (int x = 1; x < n; x++) {
+            long v = st[x];
+            if (v != prev) {
                 runs++;
+                prev = v;
             }
         }
         boolean plainStyle = runs == 0 || (runs == 1 && st[0] == Style.DEFAULT);
