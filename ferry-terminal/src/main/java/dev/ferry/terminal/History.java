@@ -44,6 +44,15 @@ final class History {
         return codec.decode(data, Math.max(minCols, codec.width(data)));
     }
 
+    /** The newest line stops being wrapped (a clear or move at the top of the screen below it). */
+    void unwrapNewest() {
+        if (size == 0) {
+            return;
+        }
+        int at = (start + size - 1) % ring.length;
+        ring[at] = LineCodec.unwrapped(ring[at]);
+    }
+
     /** Removes and returns the newest line (a resize pulling history back onto the screen). */
     Line pop(int cols) {
         int at = (start + size - 1) % ring.length;

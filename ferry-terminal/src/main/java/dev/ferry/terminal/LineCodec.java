@@ -113,6 +113,18 @@ final class LineCodec {
         }
     }
 
+    /** The same packed line without its wrapped flag (the shared empty lines are never changed). */
+    static byte[] unwrapped(byte[] data) {
+        if ((data[0] & WRAPPED) == 0) {
+            return data;
+        }
+        if (data == EMPTY_WRAPPED) {
+            return EMPTY;
+        }
+        data[0] &= ~WRAPPED;
+        return data;
+    }
+
     /** The cells a packed line needs: its text or its cellused, whichever is longer. */
     int width(byte[] data) {
         pos = 1;

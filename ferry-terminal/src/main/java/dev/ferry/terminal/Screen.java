@@ -150,9 +150,7 @@ final class Screen {
                 freed[f++] = lines[y];
             }
         }
-        if (dy != 0) {
-            unwrap(dy - 1);
-        }
+        unwrap(dy - 1);
         Line[] moved = java.util.Arrays.copyOfRange(lines, py, py + ny);
         System.arraycopy(moved, 0, lines, dy, ny);
         f = 0;
@@ -161,13 +159,16 @@ final class Screen {
                 lines[y] = fresh(f < freed.length && freed[f] != null ? freed[f++] : new Line(cols), bg);
             }
         }
-        if (py != 0 && (py < dy || py >= dy + ny)) {
+        if (py < dy || py >= dy + ny) {
             unwrap(py - 1);
         }
     }
 
+    /** Ends the wrap of row y; row -1 is the newest history line (tmux's rows and history are one grid). */
     private void unwrap(int y) {
-        if (lines[y].wrapped) {
+        if (y < 0) {
+            history.unwrapNewest();
+        } else if (lines[y].wrapped) {
             line(y).wrapped = false;
         }
     }
@@ -195,9 +196,7 @@ final class Screen {
         Line l = line(y);
         if (from == 0 && to == cols) {
             l.reset(bg);
-            if (y > 0) {
-                unwrap(y - 1);     // tmux's grid_clear_lines: the line above no longer continues here
-            }
+            unwrap(y - 1);     // tmux's grid_clear_lines: the line above no longer continues here
         } else {
             l.clear(from, to, bg);
         }
@@ -251,14 +250,19 @@ final class Screen {
                 used = y + 1;
             }
         }
-        if (history.limit() > 0) {
-            for (int y = 0; y < used; y++) {
-                history.push(lines[y]);
+        if (used == 0) {
+            clearLines(0, rows, bg);
+            return;
+        }
+        for (int y = 0; y < used; y++) {
+            Line out = lines[0];
+            if (history.limit() > 0) {
+                history.push(out);
             }
+            System.arraycopy(lines, 1, lines, 0, rows - 1);
+            lines[rows - 1] = fresh(out, bg);
         }
-        for (int y = 0; y < rows; y++) {
-            clearCells(y, 0, cols, bg);
-        }
+        clearLines(0, rows - used, bg);
         scrolled = 0;
     }
 
@@ -307,7 +311,9 @@ final class Screen {
         Line l = line(cy);
         l.move(cx, cx + n, cols - cx - n);
         l.clear(cols - n, cols, erase());
-        l.used = Math.max(l.used, cols - n);
+        if (cols - cx - n > 0) {
+            l.used = Math.max(l.used, cols - n);   // tmux's grid_move_cells, when it moves anything
+        }
     }
 
     void insertLines(int n) {

@@ -39,15 +39,16 @@ class TmuxDifferentialTest {
     void randomStreamsLeaveTheSameScreenAsTmux() throws Exception {
         List<String> failures = new ArrayList<>();
         for (int seed = 0; seed < Integer.getInteger("tmux.cases", 200); seed++) {
-            byte[] stream = new StreamGen(seed, COLS, ROWS).next(80);
+            int cols0 = seed % 2 == 0 ? COLS : 8 + seed % 70, rows0 = seed % 2 == 0 ? ROWS : 2 + seed % 25;
+            byte[] stream = new StreamGen(seed, cols0, rows0).next(80);
             String token = "sync-" + seed;
             byte[] sync = ("\033]2;" + token + "\007").getBytes(StandardCharsets.UTF_8);
             String session = "s" + seed;
-            run(List.of("new-session", "-d", "-s", session, "-x", "" + COLS, "-y", "" + ROWS,
+            run(List.of("new-session", "-d", "-s", session, "-x", "" + cols0, "-y", "" + rows0,
                     "stty raw -echo -opost; exec sleep 600"));
             String tty = waitFor(session, "#{pane_tty}", null);
             waitFor(session, "#{pane_current_command}", "sleep");
-            Terminal t = new Terminal(COLS, ROWS);
+            Terminal t = new Terminal(cols0, rows0);
             boolean altResized = false;
             if (seed % 3 == 0) {
                 // a resize in the middle: tmux reflows the main screen and moves rows to history
