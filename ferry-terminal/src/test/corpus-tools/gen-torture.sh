@@ -90,7 +90,16 @@ p '\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\e[3G\e[1P|dch-in-wide\r\n'
 p '\xe4\xb8\xad\xe6\x96\x87\e[2G\e[1Xech-half\r\n'
 p 'c1 as utf8: [\xc2\x9b31m] [\xc2\x9d0;x\xc2\x9c] raw c1: [\x9b32m]\e[m\r\n'
 
-part 08-decstr-ris
+part 08-bce-wide
+p '\e[44m\e[2J\e[H\e[mBCE: blue clear\r\n\e[41m\e[3;1H\e[K\e[42m\e[5;1H\e[2L\e[43m\e[2S\e[45m\e[8;3H\e[4X\e[46m\e[9;1H\e[3@\e[m'
+p '\e[12;1H\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\e[12;2Hx\e[13;1H\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\e[13;3H\e[1@'
+p '\e[14;1H\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\e[14;4H\e[2P\e[15;1Ha\t\xe4\xb8\xad\tb\e[16;1H\e[4h\xe4\xb8\xad\xe6\x96\x87\e[16;1H\xe5\xad\x97\e[4l'
+p '\e[17;1H\e(0\e7\e(B\e[18;1H\e8qqq\e(B graphics restored by DECRC\r\n'
+p '\e[20;22r\e[20;1H\xe6\xbc\xa2\xe5\xad\x97 in region\r\n\xe6\xbc\xa2\xe5\xad\x97 two\r\n\xe6\xbc\xa2\xe5\xad\x97 three\r\n\xe6\xbc\xa2 four\e[r'
+p '\e[1;20H\e[?1049h\e[?6h\e[5;10r\e[Halt-origin\e[?1049l\e[1;60Hback\e[r\e[?6l\r\n'
+p '\e[23;1H\e[48;5;22m\e[0J\e[m\e[23;1Hbelow-erased-with-256-bg\e[48;2;80;0;80m\e[1K\e[m\r\n'
+
+part 09-decstr-ris
 p '\e[2J\e[H\e[1;4;31m\e[5;10r\e[?6h\e[4h\e[?7lbefore-decstr\e[!pafter-decstr (attrs and modes reset)\r\n'
 p '\e[?6h\e[99;1Horigin-after-decstr\e[?6l\r\n'
 p '\e[1;41mstill here\ecfresh after RIS\r\n\tRIS restores tabs\r\n'

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,12 +56,26 @@ class OracleTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
-    void engineMatchesTmux(CorpusCase c) {
+    void engineScreenMatchesTmux(CorpusCase c) {
+        check(c, OracleTest::screenMismatch);
+    }
+
+    /** What capture-pane cannot show: a wrong cursor or mode shows up only in later output, or never. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void engineCursorModesAndTitleMatchTmux(CorpusCase c) {
+        check(c, OracleTest::stateMismatch);
+    }
+
+    /** Feeds the file to a fresh engine and applies {@code mismatch} at every checkpoint. */
+    private static void check(CorpusCase c, BiFunction<Capture, Terminal, String> mismatch) {
         List<Capture> screens = tmuxScreens(c);
         byte[] bytes = c.bytes();
         Terminal terminal = new Terminal(c.cols(), c.rows());
         Random chunks = new Random(c.toString().hashCode());
         int pos = 0;
+        String firstReport = null;
+        List<Integer> failing = new ArrayList<>();
         for (int k = 0; k < screens.size(); k++) {
             int end = Math.toIntExact(c.checkpoints().get(k));
             while (pos < end) {
@@ -67,14 +83,21 @@ class OracleTest {
                 terminal.feed(bytes, pos, n);
                 pos += n;
             }
-            String mismatch = mismatch(screens.get(k), terminal);
-            if (!mismatch.isEmpty()) {
-                fail(report(c, k, bytes, screens.get(k), mismatch));
+            // Keep going after a mismatch: which later checkpoints fail too tells how far a bug reaches.
+            String found = mismatch.apply(screens.get(k), terminal);
+            if (!found.isEmpty()) {
+                failing.add(k + 1);
+                if (firstReport == null) {
+                    firstReport = report(c, k, bytes, screens.get(k), found, mismatch);
+                }
             }
+        }
+        if (firstReport != null) {
+            fail(firstReport + "\nCheckpoints that differ: " + failing + " of " + screens.size());
         }
     }
 
-    private static String mismatch(Capture tmuxScreen, Terminal terminal) {
+    private static String screenMismatch(Capture tmuxScreen, Terminal terminal) {
         String text = ScreenDiff.describe(tmuxScreen.text(), terminal.text());
         if (!text.isEmpty()) {
             return "text() differs from capture-pane -p:\n" + text;
@@ -83,16 +106,24 @@ class OracleTest {
         return ansi.isEmpty() ? "" : "text() matches, but ansiText() differs from capture-pane -p -e:\n" + ansi;
     }
 
-    private static String report(CorpusCase c, int k, byte[] bytes, Capture tmuxScreen, String mismatch) {
+    private static String stateMismatch(Capture tmuxScreen, Terminal terminal) {
+        PaneState ferry = PaneState.of(terminal);
+        return ferry.equals(tmuxScreen.state()) ? ""
+                : "cursor, modes or title differ from tmux's display -p:\n    tmux : " + tmuxScreen.state()
+                        + "\n    ferry: " + ferry + "\n";
+    }
+
+    private static String report(CorpusCase c, int k, byte[] bytes, Capture tmuxScreen, String found,
+                                 BiFunction<Capture, Terminal, String> mismatch) {
         long offset = c.checkpoints().get(k);
         // Tell a chunk-boundary bug from a plain one: feed the same prefix in one piece.
         Terminal whole = new Terminal(c.cols(), c.rows());
         whole.feed(bytes, 0, Math.toIntExact(offset));
-        String wholeNote = mismatch(tmuxScreen, whole).isEmpty()
+        String wholeNote = mismatch.apply(tmuxScreen, whole).isEmpty()
                 ? "Fed in one piece, the engine matches tmux here: the bug is in handling input split across feed() calls."
-                : "Fed in one piece, the engine differs the same way or worse (not a chunking problem).";
+                : "Fed in one piece, the engine differs too (not a chunking problem).";
         return c + " (" + c.cols() + "x" + c.rows() + "), checkpoint " + (k + 1) + " of " + c.checkpoints().size()
-                + " (after byte " + offset + " of " + bytes.length + "): " + mismatch
+                + " (after byte " + offset + " of " + bytes.length + "): " + found
                 + wholeNote + "\nSee it side by side: src/test/corpus-tools/compare.sh " + c.file() + " "
                 + c.cols() + " " + c.rows() + " " + offset;
     }
@@ -109,6 +140,8 @@ class OracleTest {
         assertThat(screens.get(0).text()).isEqualTo("hello\nworld\n\n");
         assertThat(screens.get(1).text()).isEqualTo("hello\nworld\nred      |\n");
         assertThat(screens.get(1).ansi()).contains("\u001b[1m").contains("\u001b[31mred");
+        assertThat(screens.get(0).state()).isEqualTo(new PaneState(5, 1, true, false, false, 0, false, ""));
+        assertThat(screens.get(1).state()).isEqualTo(new PaneState(10, 2, true, false, false, 0, false, ""));
     }
 
     /** Replaying the same file twice gives the same screens: the harness waits for tmux, it does not race it. */

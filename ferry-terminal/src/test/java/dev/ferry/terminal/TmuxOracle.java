@@ -24,8 +24,15 @@ final class TmuxOracle implements AutoCloseable {
     private static final long COMMAND_TIMEOUT_MS = 10_000;
     private static final long REPLAY_TIMEOUT_MS = 20_000;
 
-    /** One screen as tmux prints it: {@code text} from {@code capture-pane -p}, {@code ansi} from {@code -p -e}. */
-    record Capture(String text, String ansi) {}
+    /**
+     * One screen as tmux prints it: {@code text} from {@code capture-pane -p}, {@code ansi} from
+     * {@code -p -e}, and what the capture does not show (cursor, modes, title) from {@code display -p}.
+     */
+    record Capture(String text, String ansi, PaneState state) {}
+
+    /** tmux's formats for the pane's cursor, modes and title, in {@link PaneState#parse}'s order. */
+    private static final String STATE_FORMAT = "#{cursor_x} #{cursor_y} #{cursor_flag} #{keypad_cursor_flag} #{keypad_flag}"
+            + " #{mouse_standard_flag} #{mouse_button_flag} #{mouse_all_flag} #{mouse_sgr_flag} #{pane_title}";
 
     private final String socket = "ferry-oracle-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
     private int replays;
@@ -74,14 +81,17 @@ final class TmuxOracle implements AutoCloseable {
             if (!size.equals(cols + "x" + rows)) {
                 throw new AssertionError("tmux made a " + size + " pane, wanted " + cols + "x" + rows);
             }
+            // Before any byte, the title is tmux's default (the host name); the engine's default is empty.
+            String defaultTitle = tmux("display", "-p", "-t", session, "#{pane_title}").strip();
             tmux("wait-for", "-S", channel + "-go");
             List<Capture> captures = new ArrayList<>();
             for (int k = 0; k < offsets.size(); k++) {
                 awaitReady(channel + "-ready-" + k, file, offsets.get(k));
                 String both = tmux("capture-pane", "-p", "-t", session,
                         ";", "capture-pane", "-p", "-e", "-t", session,
+                        ";", "display", "-p", "-t", session, STATE_FORMAT,
                         ";", "wait-for", "-S", channel + "-go-" + k);
-                captures.add(split(both, rows));
+                captures.add(split(both, rows, defaultTitle));
             }
             return captures;
         } finally {
@@ -98,21 +108,27 @@ final class TmuxOracle implements AutoCloseable {
         }
     }
 
-    /** The two captures arrive back to back; each is exactly {@code rows} newline-terminated lines. */
-    private static Capture split(String both, int rows) {
-        int end = 0;
-        for (int i = 0; i < rows; i++) {
-            end = both.indexOf('\n', end) + 1;
+    /** The two captures arrive back to back, each exactly {@code rows} newline-terminated lines, then the state line. */
+    private static Capture split(String all, int rows, String defaultTitle) {
+        int textEnd = skipLines(all, 0, rows);
+        int ansiEnd = skipLines(all, textEnd, rows);
+        String state = all.substring(ansiEnd);
+        if (state.chars().filter(c -> c == '\n').count() != 1 || !state.endsWith("\n")) {
+            throw new AssertionError("capture-pane printed other than " + rows + " lines:\n" + all);
+        }
+        return new Capture(all.substring(0, textEnd), all.substring(textEnd, ansiEnd),
+                PaneState.parse(state.substring(0, state.length() - 1), defaultTitle));
+    }
+
+    private static int skipLines(String s, int from, int lines) {
+        int end = from;
+        for (int i = 0; i < lines; i++) {
+            end = s.indexOf('\n', end) + 1;
             if (end == 0) {
-                throw new AssertionError("capture-pane printed fewer than " + rows + " lines:\n" + both);
+                throw new AssertionError("capture-pane printed fewer than " + lines + " lines:\n" + s);
             }
         }
-        Capture capture = new Capture(both.substring(0, end), both.substring(end));
-        long ansiLines = capture.ansi().chars().filter(c -> c == '\n').count();
-        if (ansiLines != rows || !capture.ansi().endsWith("\n")) {
-            throw new AssertionError("capture-pane -e printed " + ansiLines + " lines, wanted " + rows + ":\n" + both);
-        }
-        return capture;
+        return end;
     }
 
     String tmux(String... args) {
