@@ -87,11 +87,11 @@ final class TmuxOracle implements AutoCloseable {
             List<Capture> captures = new ArrayList<>();
             for (int k = 0; k < offsets.size(); k++) {
                 awaitReady(channel + "-ready-" + k, file, offsets.get(k));
-                String both = tmux("capture-pane", "-p", "-t", session,
+                String all = tmux("capture-pane", "-p", "-t", session,
                         ";", "capture-pane", "-p", "-e", "-t", session,
                         ";", "display", "-p", "-t", session, STATE_FORMAT,
                         ";", "wait-for", "-S", channel + "-go-" + k);
-                captures.add(split(both, rows, defaultTitle));
+                captures.add(split(all, rows, defaultTitle));
             }
             return captures;
         } finally {
