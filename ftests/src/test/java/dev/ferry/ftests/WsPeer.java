@@ -108,7 +108,8 @@ public final class WsPeer implements Session.Listener.AutoDemanding, AutoCloseab
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
         closeReason = reason;
         closed.complete(statusCode);
     }
@@ -119,7 +120,11 @@ public final class WsPeer implements Session.Listener.AutoDemanding, AutoCloseab
     }
 
     @Override
-    public void close() throws Exception {
-        client.stop();
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -76,7 +76,8 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
         var s = session;
         if (s != null) s.end("the host disconnected");
     }

@@ -140,7 +140,8 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
         closed = true;
         wakeup.wake();
         Seat s = seat;
