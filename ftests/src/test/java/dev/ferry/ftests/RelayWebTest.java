@@ -39,6 +39,8 @@ class RelayWebTest {
     void readOnlyInputFramesNeverReachTheHost() throws Exception {
         try (RelayProcess relay = RelayProcess.start(tmp); WsPeer host = host(relay);
              WsPeer ro = join(relay, info(host).roToken()); WsPeer rw = join(relay, info(host).rwToken())) {
+            assertThat(ro.negotiatedExtensions()).contains("permessage-deflate");
+            assertThat(host.negotiatedExtensions()).contains("permessage-deflate");
             ro.sendRaw(new byte[] {4, 'x', 'y'});
             ro.send(new Message.Input("rm -rf ~\r".getBytes()));
             rw.send(new Message.Input("ok".getBytes()));

@@ -93,6 +93,11 @@ public final class WsPeer implements Session.Listener.AutoDemanding, AutoCloseab
         return ws.isOpen() && !closed.isDone();
     }
 
+    /** The extensions the server accepted in the handshake (e.g. permessage-deflate). */
+    public List<String> negotiatedExtensions() {
+        return ws.getUpgradeResponse().getExtensions().stream().map(e -> e.getName()).toList();
+    }
+
     public String closeReason() {
         return closeReason;
     }
