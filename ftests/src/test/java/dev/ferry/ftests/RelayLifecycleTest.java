@@ -60,6 +60,24 @@ class RelayLifecycleTest {
     }
 
     @Test
+    void aHeadlessShareEndsWhenTheRelayShutsDown() throws Exception {
+        try (RelayProcess relay = RelayProcess.start(tmp.resolve("relay"));
+             ShareProcess share = ShareProcess.start(tmp.resolve("share"), relay, List.of(), "sleep", "60")) {
+            relay.stop();
+            assertThat(share.waitFor(WAIT)).isEqualTo(1);
+            assertThat(share.stderr()).contains("ferry: session ended: relay shutting down");
+        }
+    }
+
+    @Test
+    void sharingWithoutATerminalSaysUseHeadless() throws Exception {
+        Process p = Ferry.start(tmp, "notty", Map.of(), "share", "--relay", "http://127.0.0.1:1");
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isNotZero();
+        assertThat(Ferry.read(tmp.resolve("notty.err")).strip()).isEqualTo("ferry: no terminal to share (use --headless)");
+    }
+
+    @Test
     void noArgumentsRunOnTheXdgDataDirectoryAndEnvironmentAndConfigFileSettings() throws Exception {
         Path xdg = tmp.resolve("xdg");
         Files.createDirectories(xdg.resolve("ferry"));

@@ -77,6 +77,7 @@ public final class Share {
         pty = new PtyProcessBuilder(command.toArray(String[]::new)).setEnvironment(env)
                 .setInitialColumns(cols).setInitialRows(rows).setConsole(false).start();
         started.countDown();
+        if (relayEnded != null && tty == null) pty.destroy();  // the relay ended it while the command started
 
         if (tty != null) {
             mirror = newMirror(cols, rows);
