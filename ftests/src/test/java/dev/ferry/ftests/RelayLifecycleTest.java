@@ -70,6 +70,17 @@ class RelayLifecycleTest {
     }
 
     @Test
+    void aMissingCommandIsReportedBeforeAnythingIsShared() throws Exception {
+        try (RelayProcess relay = RelayProcess.start(tmp.resolve("relay"))) {
+            Process p = Ferry.start(tmp, "nocmd", Map.of(), "share", "--headless", "--relay", relay.webBase(), "--", "no-such-command-here");
+            assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isNotZero();
+            assertThat(Ferry.read(tmp.resolve("nocmd.out"))).isEmpty();
+            assertThat(Ferry.read(tmp.resolve("nocmd.err")).strip()).isEqualTo("ferry: command not found: no-such-command-here");
+        }
+    }
+
+    @Test
     void sharingWithoutATerminalSaysUseHeadless() throws Exception {
         Process p = Ferry.start(tmp, "notty", Map.of(), "share", "--relay", "http://127.0.0.1:1");
         assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

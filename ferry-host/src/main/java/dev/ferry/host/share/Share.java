@@ -54,6 +54,9 @@ public final class Share {
     /** Shares until the command exits; returns its exit status. */
     public int run() throws IOException, InterruptedException {
         List<String> command = options.command().isEmpty() ? List.of(shell()) : options.command();
+        if (!runnable(command.get(0))) {
+            throw new IOException("command not found: " + command.get(0));
+        }
         int cols = 80, rows = 24;
         if (!options.headless()) {
             tty = LocalTty.open();
@@ -104,6 +107,17 @@ public final class Share {
         } catch (UnsupportedOperationException e) {
             return null;
         }
+    }
+
+    /** Checked before anything is shared, so a typo costs no session. */
+    private static boolean runnable(String program) {
+        if (program.contains("/")) return Files.isExecutable(Path.of(program)) && !Files.isDirectory(Path.of(program));
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isExecutable(p) && !Files.isDirectory(p)) return true;
+        }
+        return false;
     }
 
     private static String shell() {
