@@ -89,8 +89,12 @@ public final class Share {
             followWindowSize();
             Thread.ofPlatform().daemon().name("ferry-stdin").start(this::pumpStdin);
         }
-        pumpOutput();  // PTY reads block in native code: this is a platform thread (the main one)
+        // PTY reads block in native code (they would pin a virtual thread's carrier): a platform thread.
+        Thread reader = Thread.ofPlatform().daemon().name("ferry-pty-reader").start(this::pumpOutput);
         int status = pty.waitFor();
+        // The command's last output, then EOF; pty4j does not always wake a blocked read once the
+        // command has gone (seen under load), so the wait for it is bounded.
+        reader.join(1000);
         finish("the host's command exited (status " + status + ")");
         String ended = relayEnded;
         if (ended != null && tty == null) {
