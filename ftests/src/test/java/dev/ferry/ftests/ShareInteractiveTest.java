@@ -46,7 +46,9 @@ class ShareInteractiveTest {
             try (WsPeer viewer = WsPeer.connect(relay.ws("/ws/join/" + roToken))) {
                 viewer.await(Message.Snapshot.class, WAIT);
                 String withNotice = tmux.waitFor(WAIT, "the join notice", s -> s.contains("ferry: joined read-only via web from 127.0.0.1"));
-                assertThat(withNotice.strip().split("\n")[0]).contains("40 120");  // the screen above is untouched
+                String[] rows = withNotice.split("\n", -1);
+                assertThat(rows[39]).as("drawn on the last row").contains("ferry: joined read-only via web from 127.0.0.1");
+                assertThat(rows[0]).as("the screen above is untouched").contains("40 120");
                 tmux.waitFor(Duration.ofSeconds(10), "the notice to go", s -> !s.contains("ferry: joined"));
                 tmux.type("echo viewer-sees-$((1+1))");
                 tmux.sendKeys("Enter");
