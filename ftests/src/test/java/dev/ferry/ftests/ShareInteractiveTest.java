@@ -36,9 +36,14 @@ class ShareInteractiveTest {
             screen = tmux.waitForText("30 100");
             assertThat(screen).as("ferry show-links prints them again").contains("web session read only: " + relay.webBase() + "/t/ro-");
 
+            // The new size reaches the PTY asynchronously (SIGWINCH, as in any terminal): ask until it shows.
             tmux.resize(120, 40);
-            tmux.type("clear; stty size");
-            tmux.sendKeys("Enter");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            do {
+                tmux.type("clear; stty size");
+                tmux.sendKeys("Enter");
+                Thread.sleep(500);
+            } while (!tmux.capture().contains("40 120") && System.nanoTime() < deadline);
             tmux.waitForText("40 120");
 
             // Someone joins: the notice shows on the host's last row, then the row is repainted.

@@ -184,7 +184,7 @@ public final class Share {
         }
     }
 
-    private void resized() {
+    private synchronized void resized() {  // one at a time, so the last WINCH applies the latest size
         int[] size = LocalTty.size();
         if (size == null) return;
         pty.setWinSize(new WinSize(size[0], size[1]));
