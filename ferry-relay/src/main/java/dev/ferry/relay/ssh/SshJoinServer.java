@@ -1,5 +1,6 @@
 package dev.ferry.relay.ssh;
 
+import dev.ferry.relay.hub.Hub;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -14,7 +15,6 @@ import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.server.global.NoMoreSessionsHandler;
-import org.apache.sshd.server.shell.ShellFactory;
 
 /**
  * The relay's SSH listener: people join shared sessions with stock {@code ssh -pPORT TOKEN@HOST}.
@@ -44,7 +44,8 @@ public final class SshJoinServer implements AutoCloseable {
         this.hostKey = hostKey;
     }
 
-    static SshJoinServer start(Config config, ShellFactory shells, SshEvents events) throws IOException {
+    /** Starts listening; joiners are seated in {@code hub}'s sessions by the token they log in with. */
+    public static SshJoinServer start(Config config, Hub hub, SshEvents events) throws IOException {
         HostKey hostKey = HostKey.loadOrCreate(config.dataDir());
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(config.host());
@@ -68,7 +69,7 @@ public final class SshJoinServer implements AutoCloseable {
         sshd.setAgentFactory(null);
         sshd.setCommandFactory(null);
         sshd.setSubsystemFactories(List.of());
-        sshd.setShellFactory(shells);
+        sshd.setShellFactory(channel -> new SshJoiner(hub, (JoinChannel) channel, events));
 
         CoreModuleProperties.SERVER_IDENTIFICATION.set(sshd, "Ferry");
         CoreModuleProperties.AUTH_TIMEOUT.set(sshd, Duration.ofSeconds(30));
