@@ -79,15 +79,15 @@ class SshAccessTest {
         TestSource source = new TestSource();
         Session session = relay.open(source, 80, 24, ResizePolicy.HOST);
         for (String token : List.of(session.readOnlyToken(), session.readWriteToken())) {
-            Proc exec = Proc.run(relay.ssh(token, "-o", "PubkeyAuthentication=no", "ls", "/"), 30);
+            Proc exec = Proc.run(withCommand(relay.ssh(token, "-o", "PubkeyAuthentication=no"), "ls", "/"), 30);
             assertThat(exec.exit()).as(exec.output()).isEqualTo(255);
             assertThat(exec.output()).contains("exec request failed").doesNotContain("bin");
 
-            Proc ttyExec = Proc.run(relay.ssh(token, "-tt", "-o", "PubkeyAuthentication=no", "echo", "pwned"), 30);
+            Proc ttyExec = Proc.run(withCommand(relay.ssh(token, "-tt", "-o", "PubkeyAuthentication=no"), "echo", "pwned"), 30);
             assertThat(ttyExec.exit()).as(ttyExec.output()).isEqualTo(255);
             assertThat(ttyExec.output()).contains("exec request failed").doesNotContain("pwned");
 
-            Proc sftp = Proc.run(relay.ssh(token, "-o", "PubkeyAuthentication=no", "-s", "sftp"), 30);
+            Proc sftp = Proc.run(withCommand(relay.ssh(token, "-o", "PubkeyAuthentication=no", "-s"), "sftp"), 30);
             assertThat(sftp.exit()).as(sftp.output()).isEqualTo(255);
             assertThat(sftp.output()).contains("subsystem request failed");
         }
@@ -233,6 +233,12 @@ class SshAccessTest {
         Path f = dir.resolve("scanned.pub");
         Files.writeString(f, line + "\n");
         return HostKeyTest.run("ssh-keygen", "-l", "-f", f.toString()).split(" ")[1];
+    }
+
+    private static List<String> withCommand(List<String> ssh, String... command) {
+        List<String> cmd = new ArrayList<>(ssh);
+        cmd.addAll(List.of(command));
+        return cmd;
     }
 
     private static Socket connectWithin(int port, Duration timeout) throws Exception {

@@ -39,6 +39,14 @@ final class Tmux implements AutoCloseable {
         run("resize-window", "-x", String.valueOf(cols), "-y", String.valueOf(rows));
     }
 
+    /** The pid of the ssh client running in the window (a child of the window's shell). */
+    long sshPid() throws IOException, InterruptedException {
+        long shell = Long.parseLong(run("display-message", "-p", "#{pane_pid}").trim());
+        return ProcessHandle.of(shell).orElseThrow().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/ssh")).orElse(false))
+                .findFirst().orElseThrow(() -> new IOException("no ssh under pid " + shell)).pid();
+    }
+
     String screen() throws IOException, InterruptedException {
         return run("capture-pane", "-p");
     }
