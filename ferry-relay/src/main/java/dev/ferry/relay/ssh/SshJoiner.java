@@ -13,28 +13,43 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.sshd.common.io.IoInputStream;
+import org.apache.sshd.common.io.IoOutputStream;
+import org.apache.sshd.common.io.IoWriteFuture;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelDataReceiver;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.command.AsyncCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One stock-ssh joiner: the shell of a {@link JoinChannel}, seated in the hub as a
- * {@link Seat.Style#RENDERED rendered} participant. Its own virtual thread waits for wake-ups,
- * pulls the session's newest frame and writes what the joiner's {@link Renderer} makes of it, so
- * changes that arrive while a write is slow collapse into one render and the hub never waits.
- * A second virtual thread passes keystrokes to the seat, which drops them for read-only joiners.
+ * {@link Seat.Style#RENDERED rendered} participant.
+ *
+ * <p>Output: the joiner's own virtual thread waits for wake-ups, pulls the session's newest frame
+ * and writes what the joiner's {@link Renderer} makes of it, then waits until SSH has handed those
+ * bytes to the socket before rendering again. So at most one frame is in flight per joiner (a
+ * client that advertises a huge window and never reads cannot make the relay buffer without
+ * bound), changes that arrive meanwhile collapse into one render, and the hub never waits.
+ *
+ * <p>Input arrives on SSH's I/O thread and is handed straight to the seat, which drops it for
+ * read-only joiners (the hub's one place for that rule).
  */
-final class SshJoiner implements Command, Participant {
+final class SshJoiner implements AsyncCommand, Participant {
     private static final Logger LOG = LoggerFactory.getLogger(SshJoiner.class);
     // Undo what a render may have left on the joiner's terminal (scroll region, attributes, hidden
     // cursor, application keys, paste and mouse modes) before printing the last line.
     private static final String RESET = "\033[r\033[0m\033[?25h\033[?1l\033>\033[?2004l"
             + "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?1004l";
-    private static final long GRACE_MILLIS = 2_000;
+    private static final long POLL_MILLIS = 200;
+    private static final long GOODBYE_MILLIS = 5_000;
 
     private final Hub hub;
     private final JoinChannel channel;
@@ -42,8 +57,7 @@ final class SshJoiner implements Command, Participant {
     private final Wakeup wakeup = new Wakeup();
     private final StatusLine status = new StatusLine();
 
-    private InputStream in;
-    private OutputStream out;
+    private IoOutputStream out;
     private ExitCallback exit;
     private volatile Seat seat;
     private volatile boolean closed;
@@ -53,13 +67,20 @@ final class SshJoiner implements Command, Participant {
         this.hub = hub;
         this.channel = channel;
         this.events = events;
+        channel.setDataReceiver(new Keystrokes());
     }
 
-    @Override public void setInputStream(InputStream in) { this.in = in; }
+    @Override public void setIoOutputStream(IoOutputStream out) { this.out = out; }
 
-    @Override public void setOutputStream(OutputStream out) { this.out = out; }
+    @Override public void setIoErrorStream(IoOutputStream err) { /* with a pty, everything goes to out */ }
 
-    @Override public void setErrorStream(OutputStream err) { /* with a pty, everything goes to out */ }
+    @Override public void setIoInputStream(IoInputStream in) { /* input comes through Keystrokes */ }
+
+    @Override public void setInputStream(InputStream in) { }
+
+    @Override public void setOutputStream(OutputStream out) { }
+
+    @Override public void setErrorStream(OutputStream err) { }
 
     @Override public void setExitCallback(ExitCallback exit) { this.exit = exit; }
 
@@ -88,15 +109,6 @@ final class SshJoiner implements Command, Participant {
     public void disconnect(String reason) {
         dropped = reason;
         wakeup.wake();
-        // If the writer is stuck in a write to this (stalled) joiner, it cannot say goodbye: cut it off.
-        Thread.ofVirtual().name("ssh-joiner-drop").start(() -> {
-            try {
-                Thread.sleep(GRACE_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (!closed) channel.close(true);
-        });
     }
 
     // ---- the joiner's own thread ----
@@ -118,21 +130,20 @@ final class SshJoiner implements Command, Participant {
                 return;
             }
             seat = s;
-            events.joined(Peer.of(channel.getSession()), s);
             if (closed) {          // the joiner hung up while we were seating it
                 s.leave();
                 return;
             }
+            events.joined(Peer.of(channel.getSession()), s);
             channel.onWindowChange(wakeup::wake);
-            Thread.ofVirtual().name("ssh-joiner-input").start(() -> readInput(s));
             writeFrames(s);
         } catch (IOException e) {
             LOG.debug("ssh joiner gone: {}", e.toString());
-            closed = true;
         } catch (RuntimeException e) {
             LOG.warn("ssh joiner failed", e);
-            finishQuietly("ferry: internal error", 1);
+            cutOff();
         } finally {
+            closed = true;
             Seat s = seat;
             if (s != null) s.leave();
         }
@@ -161,6 +172,10 @@ final class SshJoiner implements Command, Participant {
                     case Delivery.Output o -> { }        // stream seats only
                 }
             }
+            if (dropped != null) {
+                finish(RESET + "\033[" + rows + ";1H\r\n[ferry] disconnected: " + dropped, 1);
+                return;
+            }
             if (channel.cols() != cols || channel.rows() != rows) {
                 cols = channel.cols();
                 rows = channel.rows();
@@ -171,45 +186,79 @@ final class SshJoiner implements Command, Participant {
             // change costs a frame copy and writes nothing.
             Frame frame = s.frame();
             byte[] bytes = renderer.render(frame, status.text(cols, rows, frame.cols(), frame.rows(), System.nanoTime()));
-            if (bytes.length > 0) {
-                out.write(bytes);
-                out.flush();
-            }
+            if (!write(bytes)) return;
             if (ended != null) {
                 finish(RESET + "\033[" + rows + ";1H\r\n[ferry] " + ended, 0);
                 return;
             }
-            if (dropped != null) {
-                finish(RESET + "\033[" + rows + ";1H\r\n[ferry] disconnected: " + dropped, 1);
-                return;
+        }
+    }
+
+    /**
+     * Writes and waits until SSH has handed the bytes to the socket. False when the joiner went
+     * away or the hub gave up on it meanwhile (then the connection is cut: a stalled stream
+     * cannot carry a goodbye).
+     */
+    private boolean write(byte[] bytes) throws IOException {
+        if (bytes.length == 0) return true;
+        CompletableFuture<IoWriteFuture> done = new CompletableFuture<>();
+        out.writeBuffer(new ByteArrayBuffer(bytes)).addListener(done::complete);
+        while (true) {
+            try {
+                IoWriteFuture f = done.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (!f.isWritten()) {
+                    throw new IOException("write failed", f.getException());
+                }
+                return true;
+            } catch (TimeoutException e) {
+                if (closed) return false;
+                if (dropped != null) {
+                    LOG.debug("cutting off stalled ssh joiner from {}: {}", address(), dropped);
+                    cutOff();
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                throw new IOException(e.getCause());
             }
         }
     }
 
-    private void readInput(Seat s) {
-        byte[] buf = new byte[8192];
-        try {
-            for (int n; !closed && (n = in.read(buf)) > 0; ) {
-                s.input(Arrays.copyOf(buf, n));
-            }
-        } catch (IOException e) {
-            LOG.debug("ssh joiner input ended: {}", e.toString());
-        }
-    }
-
-    /** Prints the last line and ends the channel with this exit status. */
+    /** Prints the last line and ends the channel with this exit status (the client shows both). */
     private void finish(String line, int exitStatus) throws IOException {
         closed = true;
-        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        CompletableFuture<IoWriteFuture> done = new CompletableFuture<>();
+        out.writeBuffer(new ByteArrayBuffer((line + "\r\n").getBytes(StandardCharsets.UTF_8))).addListener(done::complete);
+        try {
+            done.get(GOODBYE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            cutOff();
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         exit.onExit(exitStatus);
     }
 
-    private void finishQuietly(String line, int exitStatus) {
-        try {
-            finish(line, exitStatus);
-        } catch (IOException e) {
-            channel.close(true);
+    private void cutOff() {
+        closed = true;
+        channel.getSession().close(true);
+    }
+
+    /** Keystrokes, on SSH's I/O thread: straight to the seat (non-blocking), or dropped before seating. */
+    private final class Keystrokes implements ChannelDataReceiver {
+        @Override
+        public int data(ChannelSession ignored, byte[] buf, int start, int len) {
+            Seat s = seat;
+            if (s != null && len > 0) {
+                s.input(Arrays.copyOfRange(buf, start, start + len));
+            }
+            return len;
         }
+
+        @Override
+        public void close() { }
     }
 }

@@ -28,7 +28,11 @@ final class SshFixture implements AutoCloseable {
     }
 
     SshFixture(Path dataDir, FailureLimiter limiter) throws IOException {
-        hub = new Hub(HubLimits.DEFAULT, SessionLog.NONE, limiter);
+        this(dataDir, limiter, HubLimits.DEFAULT);
+    }
+
+    SshFixture(Path dataDir, FailureLimiter limiter, HubLimits limits) throws IOException {
+        hub = new Hub(limits, SessionLog.NONE, limiter);
         server = SshJoinServer.start(new SshJoinServer.Config(dataDir, "127.0.0.1", 0), hub, new SshEvents() {
             @Override public void joined(Peer peer, Seat seat) {
                 joined.add(peer);

@@ -2,6 +2,7 @@ package dev.ferry.relay.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.relay.hub.HubLimits;
 import dev.ferry.relay.hub.ResizePolicy;
 import dev.ferry.relay.hub.Session;
 import dev.ferry.terminal.Terminal;
@@ -170,6 +171,43 @@ class SshRenderedJoinTest {
             signal("CONT", sshPid);
         }
         stalled.awaitText("final-marker");   // once it reads again, it gets the newest screen
+    }
+
+    @Test
+    void theHubCutsOffAJoinerThatStaysStalled() throws Exception {
+        relay.close();
+        relay = new SshFixture(dir.resolve("data"), new dev.ferry.relay.auth.FailureLimiter(),
+                new HubLimits(1 << 20, Duration.ofSeconds(1), 0));
+        TestSource source = new TestSource();
+        Session session = relay.open(source, 200, 60, ResizePolicy.HOST);
+        source.output("start\r\n");
+        Tmux stalled = join(session.readOnlyToken(), 200, 60);
+        Tmux live = join(session.readWriteToken(), 80, 24);
+        stalled.awaitText("start");
+        live.awaitText("start");
+        long sshPid = stalled.sshPid();
+        signal("STOP", sshPid);
+        try {
+            // Keep the whole screen changing until the stopped client's SSH window and socket
+            // buffers are full and its writer can make no progress.
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            for (int i = 0; session.participantCount() > 1 && System.nanoTime() < end; i++) {
+                String row = String.format("%08d", i).repeat(24) + "\r\n";
+                source.output(row.repeat(60));
+                Thread.sleep(2);
+            }
+            assertThat(session.participantCount()).as("the stalled joiner was dropped").isEqualTo(1);
+            source.output("\033[H\033[2Jstill-live\r\n");
+            live.awaitText("still-live");
+        } finally {
+            signal("CONT", sshPid);
+        }
+        // Either its writer was stuck and the connection was cut (ssh exits 255), or the writer got
+        // a turn and said why before closing.
+        String screen = stalled.awaitText("[exit ");
+        assertThat(screen).satisfiesAnyOf(
+                s -> assertThat(s).contains("[exit 255]"),
+                s -> assertThat(s).contains("[ferry] disconnected: too slow").contains("[exit 1]"));
     }
 
     private static void signal(String sig, long pid) throws Exception {
