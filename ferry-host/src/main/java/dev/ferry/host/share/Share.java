@@ -1,0 +1,250 @@
+package dev.ferry.host.share;
+
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import com.pty4j.WinSize;
+import dev.ferry.protocol.Frames;
+import dev.ferry.protocol.Links;
+import dev.ferry.protocol.Message;
+import dev.ferry.terminal.Terminal;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code ferry share}: runs a command in a PTY and mirrors it to the relay over one WebSocket.
+ * Interactive, the host's terminal works as without Ferry (raw mode, its size followed, restored on
+ * every way out). Headless, there is no local terminal: links on stdout, notices on stderr.
+ */
+public final class Share {
+    public record Options(String relay, boolean readOnly, boolean headless, List<String> command) {}
+
+    private final Options options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Object screenLock = new Object();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final OutputStream screen = new FileOutputStream(FileDescriptor.out);
+    private volatile RelayConnection relay;
+    private volatile PtyProcess pty;
+    /** Input may arrive between the links and the command's start; it waits for this. */
+    private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    private LocalTty tty;
+    private Terminal mirror;
+    private NoticeBar notices;
+    private Path linksFile;
+    private volatile String relayEnded;
+
+    public Share(Options options, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Shares until the command exits; returns its exit status. */
+    public int run() throws IOException, InterruptedException {
+        List<String> command = options.command().isEmpty() ? List.of(shell()) : options.command();
+        int cols = 80, rows = 24;
+        if (!options.headless()) {
+            tty = LocalTty.open();
+            int[] size = LocalTty.size();
+            if (size != null) {
+                cols = size[0];
+                rows = size[1];
+            }
+        }
+        relay = RelayConnection.open(options.relay(),
+                new Message.Hello(Frames.VERSION, options.readOnly(), cols, rows, String.join(" ", command)), new FromRelay());
+        List<String> lines = Links.of(relay.info()).lines();
+        linksFile = LinksFile.write(lines);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::onSignal, "ferry-share-exit"));
+        for (String line : lines) out.println(line);
+        out.flush();
+
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putIfAbsent("TERM", "xterm-256color");
+        env.put(LinksFile.ENV, linksFile.toString());
+        pty = new PtyProcessBuilder(command.toArray(String[]::new)).setEnvironment(env)
+                .setInitialColumns(cols).setInitialRows(rows).setConsole(false).start();
+        started.countDown();
+
+        if (tty != null) {
+            mirror = newMirror(cols, rows);
+            notices = new NoticeBar(screen, screenLock, mirror, cols, rows);
+            tty.raw();
+            followWindowSize();
+            Thread.ofPlatform().daemon().name("ferry-stdin").start(this::pumpStdin);
+        }
+        pumpOutput();  // PTY reads block in native code: this is a platform thread (the main one)
+        int status = pty.waitFor();
+        finish("the host's command exited (status " + status + ")");
+        String ended = relayEnded;
+        if (ended != null && tty == null) {
+            err.println("ferry: session ended: " + ended);
+            return 1;
+        }
+        return status;
+    }
+
+    /** The mirror the notice bar repaints from; null while the terminal engine is unavailable. */
+    private static Terminal newMirror(int cols, int rows) {
+        try {
+            return new Terminal(cols, rows, 0);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static String shell() {
+        String sh = System.getenv("SHELL");
+        return sh != null && !sh.isBlank() && Files.isExecutable(Path.of(sh)) ? sh : "/bin/sh";
+    }
+
+    private void pumpOutput() {
+        byte[] buf = new byte[32 * 1024];
+        try (InputStream in = pty.getInputStream()) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                if (tty != null) {
+                    synchronized (screenLock) {
+                        screen.write(buf, 0, n);
+                        if (mirror != null) mirror.feed(buf, 0, n);
+                    }
+                }
+                RelayConnection r = relay;
+                if (r.isOpen()) {
+                    try {
+                        r.send(new Message.Output(java.util.Arrays.copyOf(buf, n)));
+                    } catch (IOException e) {
+                        // the relay is gone; FromRelay.closed says so. The local terminal goes on.
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // EIO: the command exited and the PTY closed
+        }
+    }
+
+    private void pumpStdin() {
+        byte[] buf = new byte[4096];
+        try (InputStream in = new FileInputStream(FileDescriptor.in)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                toPty(buf, n);
+            }
+        } catch (IOException e) {
+            // stdin closed
+        }
+    }
+
+    private void toPty(byte[] data, int n) {
+        try {
+            started.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        PtyProcess p = pty;
+        if (p == null) return;
+        OutputStream o = p.getOutputStream();
+        synchronized (o) {
+            try {
+                o.write(data, 0, n);
+                o.flush();
+            } catch (IOException e) {
+                // the command is exiting
+            }
+        }
+    }
+
+    @SuppressWarnings("sunapi")
+    private void followWindowSize() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), sig -> resized());
+        } catch (IllegalArgumentException e) {
+            // no SIGWINCH here: the size stays as it started
+        }
+    }
+
+    private void resized() {
+        int[] size = LocalTty.size();
+        if (size == null) return;
+        pty.setWinSize(new WinSize(size[0], size[1]));
+        synchronized (screenLock) {
+            if (mirror != null) mirror.resize(size[0], size[1]);
+            notices.resize(size[0], size[1]);
+        }
+        RelayConnection r = relay;
+        if (r.isOpen()) {
+            try {
+                r.send(new Message.Resize(size[0], size[1]));
+            } catch (IOException e) {
+                // relay gone
+            }
+        }
+    }
+
+    /** SIGTERM / SIGINT / System.exit: leave the terminal as it was and tell the relay. */
+    private void onSignal() {
+        if (finish("the host stopped sharing")) {
+            PtyProcess p = pty;
+            if (p != null) p.destroy();
+        }
+    }
+
+    /** Ends once: says goodbye to the relay, restores the terminal, removes the links file. */
+    private boolean finish(String reason) {
+        if (!finished.compareAndSet(false, true)) return false;
+        RelayConnection r = relay;
+        if (r != null) r.end(reason);
+        if (notices != null) notices.close();
+        if (tty != null) tty.restore();
+        if (linksFile != null) {
+            try {
+                Files.deleteIfExists(linksFile);
+            } catch (IOException e) {
+                // tmp files go eventually
+            }
+        }
+        return true;
+    }
+
+    private final class FromRelay implements RelayConnection.Handler {
+        @Override
+        public void input(byte[] data) {
+            toPty(data, data.length);
+        }
+
+        @Override
+        public void notice(String text) {
+            NoticeBar bar = notices;
+            if (bar != null) {
+                bar.show(text);
+            } else {
+                err.println("ferry: " + text);
+                err.flush();
+            }
+        }
+
+        @Override
+        public void closed(String reason) {
+            if (finished.get()) return;
+            relayEnded = reason;
+            if (tty != null) {
+                notice("the relay ended sharing: " + reason + " (your shell goes on)");
+            } else {
+                // Headless, the share is all there is: stop the command.
+                PtyProcess p = pty;
+                if (p != null) p.destroy();
+            }
+        }
+    }
+}
