@@ -91,7 +91,7 @@ class SshRenderedJoinTest {
         for (int i = 1; i <= 23; i++) {
             screen.append(String.format("line%02d", i)).append(i == 1 ? " ".repeat(62) + "far-right" : "").append("\r\n");
         }
-        source.output(screen.toString());
+        source.output(screen.append("\033[H").toString());   // cursor home: the view keeps the cursor in sight
         Tmux small = join(session.readWriteToken(), 60, 20);
         String seen = small.awaitText("[ferry] view cropped: your 60x20 window, session is 80x24");
         List<String> lines = seen.lines().toList();
