@@ -62,6 +62,7 @@ final class SshJoiner implements AsyncCommand, Participant {
     private volatile Seat seat;
     private volatile boolean closed;
     private volatile String dropped;   // the hub gave up on us, with this reason
+    private int lastRow = 1;           // where the goodbye line goes (1-based), from the last render
 
     SshJoiner(Hub hub, JoinChannel channel, SshEvents events) {
         this.hub = hub;
@@ -165,7 +166,10 @@ final class SshJoiner implements AsyncCommand, Participant {
             for (Delivery d : s.drain()) {
                 switch (d) {
                     case Delivery.Notice n -> status.notice(n.text(), System.nanoTime());
-                    case Delivery.Ended e -> ended = e.line();
+                    case Delivery.Ended e -> {
+                        ended = e.line();
+                        status.clearNotice();   // the goodbye replaces it; keep the last view whole
+                    }
                     case Delivery.Changed c -> { }
                     case Delivery.Resize r -> { }
                     case Delivery.Snapshot snap -> { }   // stream seats only
@@ -173,7 +177,7 @@ final class SshJoiner implements AsyncCommand, Participant {
                 }
             }
             if (dropped != null) {
-                finish(RESET + "\033[" + rows + ";1H\r\n[ferry] disconnected: " + dropped, 1);
+                finish(lastLine("[ferry] disconnected: " + dropped), 1);
                 return;
             }
             if (channel.cols() != cols || channel.rows() != rows) {
@@ -185,13 +189,23 @@ final class SshJoiner implements AsyncCommand, Participant {
             // Every wake-up renders: the renderer writes only what differs, so a wake with no
             // change costs a frame copy and writes nothing.
             Frame frame = s.frame();
-            byte[] bytes = renderer.render(frame, status.text(cols, rows, frame.cols(), frame.rows(), System.nanoTime()));
+            String statusText = status.text(cols, rows, frame.cols(), frame.rows(), System.nanoTime());
+            byte[] bytes = renderer.render(frame, statusText);
             if (!write(bytes)) return;
+            lastRow = statusText != null || frame.rows() >= rows ? rows : frame.rows() + 1;
             if (ended != null) {
-                finish(RESET + "\033[" + rows + ";1H\r\n[ferry] " + ended, 0);
+                finish(lastLine("[ferry] " + ended), 0);
                 return;
             }
         }
+    }
+
+    /**
+     * The goodbye line, drawn without scrolling the joiner's last view away: on the row below the
+     * session's screen when the window is taller, else over the last row (the status line).
+     */
+    private String lastLine(String text) {
+        return RESET + "\033[" + lastRow + ";1H\033[2K" + text;
     }
 
     /**

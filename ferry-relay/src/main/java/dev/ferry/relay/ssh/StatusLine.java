@@ -16,6 +16,10 @@ final class StatusLine {
         noticeUntil = now + NOTICE_NANOS;
     }
 
+    void clearNotice() {
+        notice = null;
+    }
+
     /** Nanoseconds until the shown notice expires (and the view must be redrawn), or -1 if none. */
     long nanosUntilChange(long now) {
         return notice == null ? -1 : Math.max(0, noticeUntil - now);

@@ -135,11 +135,17 @@ class SshRenderedJoinTest {
         Tmux ro = join(session.readOnlyToken(), 70, 20);
         rw.awaitText("about to end");
         ro.awaitText("about to end");
+        source.output("$ exit 3\r\nexit\r\n");
+        rw.awaitText("exit 3");
         session.end("host exited");
         for (Tmux t : List.of(rw, ro)) {
             String screen = t.awaitText("[exit ");
             assertThat(screen).contains("[ferry] session ended: host exited").contains("[exit 0]");
         }
+        // The taller window shows the whole last screen, the reason on the row below it.
+        List<String> lines = rw.screen().lines().toList();
+        assertThat(lines.subList(0, 3)).containsExactly("about to end", "$ exit 3", "exit");
+        assertThat(lines.get(24)).isEqualTo("[ferry] session ended: host exited");
     }
 
     @Test
