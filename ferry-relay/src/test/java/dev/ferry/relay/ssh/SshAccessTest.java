@@ -127,6 +127,13 @@ class SshAccessTest {
     void localForwardingIsRefused() throws Exception {
         SshFixture relay = relay();
         Session session = relay.open(new TestSource(), 80, 24, ResizePolicy.HOST);
+        localForwardIsRefused(relay, session.readOnlyToken());
+        localForwardIsRefused(relay, session.readWriteToken());
+        assertThat(relay.refused).containsExactly("channel direct-tcpip", "channel direct-tcpip");
+    }
+
+    private static void localForwardIsRefused(SshFixture relay, String token) throws Exception {
+        int before = relay.refused.size();
         try (ServerSocket target = new ServerSocket()) {
             target.bind(new InetSocketAddress("127.0.0.1", 0));
             target.setSoTimeout(1000);
@@ -134,7 +141,7 @@ class SshAccessTest {
             try (ServerSocket probe = new ServerSocket(0)) {
                 local = probe.getLocalPort();
             }
-            List<String> cmd = relay.ssh(session.readOnlyToken(), "-N", "-o", "PubkeyAuthentication=no",
+            List<String> cmd = relay.ssh(token, "-N", "-o", "PubkeyAuthentication=no",
                     "-o", "ExitOnForwardFailure=yes", "-L", local + ":127.0.0.1:" + target.getLocalPort());
             Process ssh = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             try {
@@ -144,8 +151,7 @@ class SshAccessTest {
                     c.setSoTimeout(10_000);
                     assertThat(c.getInputStream().read()).isEqualTo(-1);  // closed by ssh: open failed
                 }
-                TestSource.await(Duration.ofSeconds(10), "refusal", () -> List.copyOf(relay.refused), r -> !r.isEmpty());
-                assertThat(relay.refused).containsExactly("channel direct-tcpip");
+                TestSource.await(Duration.ofSeconds(10), "refusal", () -> relay.refused.size(), n -> n > before);
                 try (Socket reached = target.accept()) {
                     throw new AssertionError("the forward reached its target: " + reached);
                 } catch (SocketTimeoutException expected) {
@@ -163,12 +169,16 @@ class SshAccessTest {
         TestSource source = new TestSource();
         Session session = relay.open(source, 80, 24, ResizePolicy.HOST);
         source.output("agent-test screen");
-        Tmux tmux = closing(new Tmux());
-        // ssh asks for agent forwarding only when an agent runs, and for X11 only with a DISPLAY.
-        tmux.start(100, 30, "DISPLAY=127.0.0.1:77 ssh-agent sh -c '" + relay.sshLine(session.readOnlyToken(), "-A", "-X") + "'");
-        tmux.awaitText("agent-test screen");
-        assertThat(relay.refused).contains("auth-agent-req@openssh.com", "x11-req");
-        assertThat(relay.seats).singleElement().extracting(s -> s.role()).isEqualTo(Role.READ_ONLY);
+        for (String token : List.of(session.readOnlyToken(), session.readWriteToken())) {
+            Tmux tmux = closing(new Tmux());
+            // ssh asks for agent forwarding only when an agent runs, and for X11 only with a DISPLAY.
+            tmux.start(100, 30, "DISPLAY=127.0.0.1:77 ssh-agent sh -c '" + relay.sshLine(token, "-A", "-X") + "'");
+            tmux.awaitText("agent-test screen");
+        }
+        TestSource.await(Duration.ofSeconds(10), "both joins", () -> relay.seats.size(), n -> n == 2);
+        assertThat(relay.refused).containsExactlyInAnyOrder(
+                "auth-agent-req@openssh.com", "x11-req", "auth-agent-req@openssh.com", "x11-req");
+        assertThat(relay.seats).extracting(s -> s.role()).containsExactly(Role.READ_ONLY, Role.READ_WRITE);
     }
 
     @Test
