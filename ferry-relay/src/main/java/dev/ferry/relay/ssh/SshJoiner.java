@@ -254,6 +254,19 @@ final class SshJoiner implements AsyncCommand, Participant {
             Thread.currentThread().interrupt();
         }
         exit.onExit(exitStatus);
+        // The exit status and channel close normally end the client at once; if they have not
+        // within a few seconds, the joiner must not linger connected: cut the connection.
+        Thread.ofVirtual().name("ssh-joiner-close").start(() -> {
+            try {
+                Thread.sleep(GOODBYE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!channel.isClosed()) {
+                LOG.info("ssh joiner from {} still open {} ms after its exit; cutting the connection", address(), GOODBYE_MILLIS);
+                channel.getSession().close(true);
+            }
+        });
     }
 
     private void cutOff() {
