@@ -67,10 +67,12 @@ final class NoticeBar {
 
     private void clear() {
         synchronized (screenLock) {
-            if (mirror != null && renderer != null) {
-                write(renderer.render(mirror.frame(), null));
+            if (mirror != null) {
+                // After a resize the old renderer is gone: a fresh one repaints the whole screen.
+                Renderer r = renderer != null ? renderer : new Renderer(cols, rows);
+                write(r.render(mirror.frame(), null));
                 renderer = null;
-            } else if (mirror == null) {
+            } else {
                 write(("\0337\033[" + rows + ";1H\033[0m\033[2K\0338").getBytes(StandardCharsets.UTF_8));
             }
         }

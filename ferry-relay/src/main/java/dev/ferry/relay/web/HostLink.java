@@ -76,7 +76,8 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
         var s = session;
         if (s != null) s.end("the host disconnected");
     }
@@ -88,8 +89,7 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
 
     private void fail(int status, String message) {
         log.info("host link from {} closed: {}", address, message);
-        sender.send(new Message.Close(message));
-        ws.close(status, truncate(message), Callback.NOOP);
+        sender.close(status, message);
         var s = session;
         if (s != null) s.end("the host's link broke (" + message + ")");
     }
@@ -110,13 +110,6 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
 
     @Override
     public void ended(String reason) {
-        sender.send(new Message.Close(reason));
-        ws.close(StatusCode.NORMAL, truncate(reason), Callback.NOOP);
-    }
-
-    /** A WebSocket close reason must fit in 123 bytes. */
-    static String truncate(String s) {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return b.length <= 120 ? s : s.substring(0, Math.min(s.length(), 40)) + "...";
+        sender.close(StatusCode.NORMAL, reason);
     }
 }
