@@ -262,10 +262,7 @@ final class Dispatcher {
         while (k < p.strLen && b[k] >= '0' && b[k] <= '9') {
             option = Math.min(option * 10 + (b[k++] - '0'), 100000);
         }
-        if (k < p.strLen && b[k] != ';') {
-            return;
-        }
-        if (k < p.strLen) {
+        if (k < p.strLen && b[k] == ';') {
             k++;
         }
         if (option == 0 || option == 2) {
@@ -281,6 +278,11 @@ final class Dispatcher {
     }
 
     private void setTitle(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] == 0x7F) {
+                return;     // tmux takes printable ASCII and valid UTF-8 only
+            }
+        }
         try {
             s.title = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -8,7 +8,7 @@ package dev.ferry.terminal;
  */
 final class Parser {
     static final int GROUND = 0, ESC = 1, ESC_INTER = 2, CSI_ENTRY = 3, CSI_PARAM = 4, CSI_INTER = 5,
-            CSI_IGNORE = 6, OSC = 7, DCS = 8, DCS_ESC = 9, STRING = 10, CONSUME_ST = 11;
+            CSI_IGNORE = 6, OSC = 7, DCS = 8, DCS_ESC = 9, STRING = 10, CONSUME_ST = 11, DCS_ENTRY = 12;
     static final int MAX_PARAM_BYTES = 64, MAX_STRING = 4096;
 
     private final Screen s;
@@ -57,6 +57,7 @@ final class Parser {
             step(c);
             i++;
         }
+        s.zwj = false;   // tmux forgets a pending ZWJ at the end of each read
     }
 
     private void utf8(int c) {
@@ -95,17 +96,16 @@ final class Parser {
     }
 
     private void step(int c) {
-        // "Anywhere" transitions, except inside strings which have their own ends.
-        if (state != OSC && state != DCS && state != DCS_ESC && state != STRING) {
+        // tmux's INPUT_STATE_ANYWHERE: every state but a DCS payload; leaving a string ends it
+        if (state != DCS && state != DCS_ESC && (c == 0x1B || c == 0x18 || c == 0x1A)) {
+            endString();
             if (c == 0x1B) {
                 enterEsc();
-                return;
-            }
-            if (c == 0x18 || c == 0x1A) {
+            } else {
                 state = GROUND;
-                s.last = -1;
-                return;
+                control(c);
             }
+            return;
         }
         switch (state) {
             case GROUND -> control(c);
@@ -122,9 +122,11 @@ final class Parser {
                 } else if (c == ']') {
                     startString(']');
                     state = OSC;
-                } else if (c == 'P' || c == '_' || c == 'k') {
+                } else if (c == 'P') {
+                    state = DCS_ENTRY;
+                } else if (c == '_' || c == 'k') {
                     startString(c);
-                    state = c == 'P' ? DCS : STRING;
+                    state = STRING;
                 } else if (c == 'X' || c == '^') {
                     state = CONSUME_ST;
                 } else if (c < 0x7F) {
@@ -184,40 +186,43 @@ final class Parser {
             }
             case OSC -> {
                 if (c == 0x07) {
+                    endString();
                     state = GROUND;
-                    dispatch.osc();
-                } else if (c == 0x1B) {
-                    state = CONSUME_ST;
-                    dispatch.osc();
                 } else if (c >= 0x20) {
                     addString(c);
                 }
             }
             case STRING -> {
-                if (c == 0x1B) {
-                    state = CONSUME_ST;
-                    if (stringKind == '_') {
-                        dispatch.apc();
-                    }
-                } else if (c >= 0x20) {
+                if (c >= 0x20) {
                     addString(c);
+                }
+            }
+            case DCS_ENTRY -> {
+                if (c == ':') {
+                    state = CONSUME_ST;     // tmux's dcs_ignore
+                } else if (c >= 0x40 && c < 0x7F) {
+                    state = DCS;
                 }
             }
             case DCS -> {
                 if (c == 0x1B) {
                     state = DCS_ESC;
-                } else {
-                    addString(c);
                 }
             }
             case DCS_ESC -> state = c == '\\' ? GROUND : DCS;
-            case CONSUME_ST -> {
-                if (c >= 0x20) {
-                    state = GROUND;
-                }
-            }
+            case CONSUME_ST -> { }
             default -> state = GROUND;
         }
+    }
+
+    /** Leaving an OSC or APC string acts on it, whatever ended it (tmux's state exit handlers). */
+    private void endString() {
+        if (state == OSC) {
+            dispatch.osc();
+        } else if (state == STRING && stringKind == '_') {
+            dispatch.apc();
+        }
+        state = GROUND;
     }
 
     private void enterEsc() {
@@ -229,6 +234,7 @@ final class Parser {
         if (c != 0x1B && c >= 0x20) {
             return;
         }
+        utfNeed = 0;     // a C0 control ends any UTF-8 sequence (tmux); an escape sequence does not
         dispatch.control(c);
     }
 
@@ -251,9 +257,6 @@ final class Parser {
     }
 
     private void addString(int c) {
-        if (stringKind == 'P') {
-            return;      // DCS payload: consumed, never kept
-        }
         if (strLen < MAX_STRING) {
             str[strLen++] = (byte) c;
         } else {

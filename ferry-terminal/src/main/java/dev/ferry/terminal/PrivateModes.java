@@ -18,6 +18,11 @@ final class PrivateModes {
             case 7 -> s.wrap = on;
             case 25 -> s.cursorVisible = on;
             case 1000, 1002, 1003 -> s.mouse = on ? mode : 0;
+            case 1001 -> {
+                if (!on) {
+                    s.mouse = 0;
+                }
+            }
             case 1004 -> s.focus = on;
             case 1006 -> s.mouseSgr = on;
             case 2004 -> s.paste = on;

@@ -149,8 +149,28 @@ public final class Renderer {
             }
             cp[x] = (src.st[sx] & Style.CHARSET) != 0 ? Charsets.graphics(c) : c;
             st[x] = s;
-            combo[x] = (src.st[sx] & Style.CHARSET) != 0 ? null : src.combo(sx);
+            combo[x] = (src.st[sx] & Style.CHARSET) != 0 ? null : clientText(src.combo(sx));
         }
+    }
+
+    /**
+     * What a client terminal is sent for a combined cell: tmux's artefacts (an ASCII character
+     * joined after a ZWJ, a dangling ZWJ) are dropped; real clusters pass unchanged.
+     */
+    static String clientText(String combo) {
+        if (combo == null || combo.indexOf(0x200D) < 0) {
+            return combo;
+        }
+        StringBuilder sb = new StringBuilder(combo.length());
+        for (int i = 0; i < combo.length(); i++) {
+            char c = combo.charAt(i);
+            if (c == 0x200D && (i + 1 == combo.length() || combo.charAt(i + 1) < 0x80)) {
+                i++;
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.length() == 1 || (sb.length() == 2 && Character.isHighSurrogate(sb.charAt(0))) ? null : sb.toString();
     }
 
     private void statusRow(String text, int[] cp, long[] st, String[] combo) {
@@ -199,14 +219,21 @@ public final class Renderer {
             last++;
         }
         out.moveTo(first, y);
+        boolean lost = false;
         for (int x = first; x <= last; x++) {
             if (cp[x] == Line.PAD) {
                 continue;
+            }
+            if (lost) {
+                out.moveTo(x, y);
+                lost = false;
             }
             out.sgr(style, st[x]);
             style = st[x];
             if (combo[x] != null) {
                 out.s(combo[x]);
+                // a joined sequence may take other widths on the client: place the next cell exactly
+                lost = combo[x].indexOf(0x200D) >= 0;
             } else {
                 out.cp(cp[x]);
             }

@@ -78,14 +78,15 @@ final class Screen {
 
     /** Prints printable ASCII bytes [from, to): the hot path, one arraycopy-like loop per row. */
     void printAscii(byte[] b, int from, int to) {
-        if (!wrap || insert) {
+        long s = printStyle();
+        if (!wrap || insert || (s & Style.CHARSET) != 0) {
+            // tmux only collects plain runs; these go cell by cell (and may join a ZWJ sequence)
             for (int i = from; i < to; i++) {
-                printCell(b[i], 1);
+                cell(b[i], 1);
             }
             last = b[to - 1];
             return;
         }
-        long s = printStyle();
         while (from < to) {
             if (cx >= cols) {
                 lineFeed(true, Style.DEFAULT);
@@ -93,7 +94,7 @@ final class Screen {
             }
             Line l = line(cy);
             int n = Math.min(to - from, cols - cx);
-            clearWideAround(l, cx, n);
+            overwriteRun(l, cx, n);
             int[] cp = l.cp;
             long[] st = l.st;
             for (int i = 0; i < n; i++) {
@@ -115,23 +116,29 @@ final class Screen {
     /** Prints one decoded non-ASCII code point. */
     void print(int cp) {
         last = -1;
+        cell(cp, CharWidth.of(cp));
+    }
+
+    /** tmux's screen_write_cell: ZWJ joining, combining, insert mode, wrap, wide characters. */
+    private void cell(int cp, int w) {
         if (cp == 0x200D) {
             zwj = true;
             return;
         }
-        int w = CharWidth.of(cp);
+        if (zwj) {
+            combine(0x200D);
+        }
         if (w == 0 || zwj) {
-            if (zwj) {
-                zwj = false;
-                combine(0x200D);
-            }
+            zwj = false;
             combine(cp);
             return;
         }
-        printCell(cp, w);
-    }
-
-    private void printCell(int cp, int w) {
+        if (!wrap && w > 1 && (w > cols || (cx != cols && cx > cols - w))) {
+            return;
+        }
+        if (insert && cx < cols) {
+            insertCells(line(cy), cx, w, Style.DEFAULT);
+        }
         if (wrap && cx > cols - w) {
             lineFeed(true, Style.DEFAULT);
             cx = 0;
@@ -140,10 +147,7 @@ final class Screen {
             return;
         }
         Line l = line(cy);
-        clearWideAround(l, cx, w);
-        if (insert) {
-            insertCells(l, cx, w, Style.DEFAULT);
-        }
+        overwriteCell(l, cx, w);
         long s = cp < 0x80 ? printStyle() : style & ~Style.CHARSET;
         l.set(cx, cp, s);
         for (int i = 1; i < w; i++) {
@@ -153,20 +157,56 @@ final class Screen {
         cx = cx <= cols - notWrap - w ? cx + w : cols - notWrap;
     }
 
-    /** Writing n cells at x breaks any wide character it half covers (tmux screen_write_overwrite). */
-    private static void clearWideAround(Line l, int x, int n) {
+    /**
+     * A plain ASCII run of n cells at x breaks the wide characters it half covers, the way tmux's
+     * screen_write_collect_end does: pads left of the run back to their character, and pads after it.
+     */
+    private static void overwriteRun(Line l, int x, int n) {
         int[] cp = l.cp;
-        if (cp[x] == Line.PAD) {
+        if (x != 0) {
             int xx = x;
             while (xx > 0 && cp[xx] == Line.PAD) {
                 l.set(xx, ' ', Style.DEFAULT);
                 xx--;
             }
-            l.set(xx, ' ', Style.DEFAULT);
+            if (xx > 0) {     // tmux looks at the character only when it stopped on one
+                if (cp[xx] != Line.PAD && wideChar(cp[xx])) {
+                    l.set(xx, ' ', Style.DEFAULT);
+                }
+            }
         }
         for (int xx = x + n; xx < cp.length && cp[xx] == Line.PAD; xx++) {
             l.set(xx, ' ', Style.DEFAULT);
         }
+    }
+
+    /**
+     * One cell of width w at x, as tmux's screen_write_overwrite: a pad under it clears back to its
+     * character; pads after it are cleared only when a wide character is involved.
+     */
+    private static void overwriteCell(Line l, int x, int w) {
+        int[] cp = l.cp;
+        boolean onPad = cp[x] == Line.PAD;
+        int nowWidth = onPad ? 0 : wideChar(cp[x]) ? 2 : 1;
+        if (onPad) {
+            int xx = x + 1;
+            while (--xx > 0) {
+                if (cp[xx] != Line.PAD) {
+                    break;
+                }
+                l.set(xx, ' ', Style.DEFAULT);
+            }
+            l.set(xx, ' ', Style.DEFAULT);
+        }
+        if (w != 1 || nowWidth != 1 || onPad) {
+            for (int xx = x + w; xx < cp.length && cp[xx] == Line.PAD; xx++) {
+                l.set(xx, ' ', Style.DEFAULT);
+            }
+        }
+    }
+
+    static boolean wideChar(int c) {
+        return c >= 0x80 && CharWidth.of(c) == 2;
     }
 
     private void combine(int cp) {
@@ -186,7 +226,11 @@ final class Screen {
         if (utf8Length(joined) > 21) {
             return;
         }
-        line(cy).setCombo(x, joined);
+        Line w = line(cy);
+        w.setCombo(x, joined);
+        if (x >= w.used) {
+            w.used = x + 1;       // tmux writes the combined cell back, even onto a blank
+        }
     }
 
     private static int utf8Length(String s) {
@@ -204,17 +248,17 @@ final class Screen {
             return;
         }
         n = Math.min(n, cols - cx);
-        byte c = (byte) last;
+        byte[] c = {(byte) last};
         for (int i = 0; i < n; i++) {
-            printCell(c, 1);
+            printAscii(c, 0, 1);
         }
     }
 
     // ---- line feeds and scrolling
 
     void lineFeed(boolean wrapped, long bg) {
-        if (lines[cy].wrapped != wrapped) {
-            line(cy).wrapped = wrapped;
+        if (wrapped && !lines[cy].wrapped) {
+            line(cy).wrapped = true;     // tmux sets the flag and never clears it on a plain LF
         }
         if (cy == bottom) {
             scrollUp(top, bottom, 1, bg);
@@ -494,7 +538,17 @@ final class Screen {
     void insertLines(int n) {
         n = Math.max(n, 1);
         if (cy < top || cy > bottom) {
-            scrollDown(cy, rows - 1, Math.min(n, rows - cy), erase());
+            // tmux's grid_view_insert_lines: only the rows that moved are blanked; when fewer rows
+            // move than are inserted, the rows between keep what they had
+            n = Math.min(n, rows - cy);
+            int moved = rows - cy - n;
+            for (int y = rows - 1; y >= cy + n && moved > 0; y--) {
+                lines[y] = lines[y - n];
+            }
+            for (int y = cy; y < cy + Math.min(n, moved); y++) {
+                lines[y] = new Line(cols);
+                lines[y].reset(erase());
+            }
         } else {
             scrollDown(cy, bottom, Math.min(n, bottom + 1 - cy), erase());
         }

@@ -66,6 +66,9 @@ final class ScreenLayout {
      * growing pulls scrolled history back, then adds blank rows.
      */
     static void resize(Screen s, int cols, int rows) {
+        if (cols == s.cols && rows == s.rows) {
+            return;
+        }
         int oldRows = s.rows;
         boolean withHistory = s.savedMain == null && s.history.limit() > 0;
         Line[] lines = s.lines;

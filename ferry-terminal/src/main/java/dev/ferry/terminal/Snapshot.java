@@ -72,6 +72,17 @@ final class Snapshot {
             boolean lastHead = n == s.cols && e >= 1 && wideChar(l.cp[e]);
             out.moveTo(0, y);
             cells(l, 0, lastHead ? e : n, true);
+            if (!lastHead && n == s.cols && e >= 1 && l.cp[e] == Line.PAD && !l.isWide(e - 1)
+                    && l.cp[e - 1] != Line.PAD && !wideChar(l.cp[e - 1])) {
+                // a right half alone in the last column: print a wide character over the last two
+                // columns, erase its left half, and put the left cell back without auto-wrap (so
+                // the write leaves the half alone, as tmux does)
+                out.moveTo(e - 1, y);
+                sgr(l.st[e]);
+                out.cp(0x4E00).moveTo(e - 1, y).csi().b('X').mode(7, false);
+                cell(l, e - 1);
+                out.mode(7, true);
+            }
             if (lastHead) {
                 // a wide character pushed into the last column by ICH: re-create it the same way
                 out.moveTo(e - 1, y);
@@ -136,9 +147,27 @@ final class Snapshot {
         sgr(st);
         String combo = l.combo(x);
         if (combo != null) {
-            out.s(combo);
+            combo(combo);
         } else {
             out.cp(l.cp[x]);
+        }
+    }
+
+    /**
+     * A combined cell. tmux joins an ASCII character after a ZWJ only when the character does
+     * not take its plain-text fast path; auto-wrap off is the harmless way to make it do so.
+     */
+    private void combo(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == 0x200D && i < text.length() && text.charAt(i) < 0x80) {
+                out.mode(7, false).cp(c).b(text.charAt(i)).mode(7, true);
+                i++;
+            } else {
+                out.cp(c);
+            }
         }
     }
 

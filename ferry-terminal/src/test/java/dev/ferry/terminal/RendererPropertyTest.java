@@ -46,7 +46,8 @@ class RendererPropertyTest {
                 } else if ((src.st[x + offX] & Style.CHARSET) != 0) {
                     want = Character.toString(Charsets.graphics(c));
                 } else {
-                    want = src.text(x + offX);
+                    String shownText = Renderer.clientText(src.combo(x + offX));
+                    want = shownText != null ? shownText : Character.toString(c);
                 }
                 assertThat(shown[y].text(x)).as(why + " cell " + x + "," + y).isEqualTo(want);
                 assertThat(shown[y].st[x] & ~Style.CHARSET).as(why + " style " + x + "," + y)

@@ -19,16 +19,34 @@ final class StreamGen {
 
     byte[] next(int pieces) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < pieces; i++) {
-            out.writeBytes(piece().getBytes(StandardCharsets.UTF_8));
+        for (String p : pieces(pieces)) {
+            out.writeBytes(p.getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
+    }
+
+    java.util.List<String> pieces(int n) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(piece());
+        }
+        return out;
     }
 
     private int n(int bound) { return r.nextInt(bound); }
 
     private String piece() {
-        return switch (n(30)) {
+        return switch (n(40)) {
+            case 30 -> new String(new byte[] {(byte) 0xE4, (byte) 0xB8}, StandardCharsets.ISO_8859_1) + (r.nextBoolean() ? "\033[m" : "") + "x";
+            case 31 -> r.nextBoolean() ? "\033c" : "\033#8";
+            case 32 -> "\033[3J";
+            case 33 -> "\033[1;3\030X\033[2" + (char) 0x0d + "C";
+            case 34 -> "\033]2;t" + n(9) + "\033\\" + (r.nextBoolean() ? "\033_apc" + n(9) + "\033\\" : "");
+            case 35 -> "\033P1$qm\033\\" + (r.nextBoolean() ? "\033Xsos\033\\" : "\033^pm\007x\033\\");
+            case 36 -> "\033[" + n(3) + ";" + n(3) + "f";
+            case 37 -> "\033[" + (1 + n(rows)) + "d\033[" + (1 + n(cols)) + "`";
+            case 38 -> "\033[" + n(3) + "E\033[" + n(3) + "F";
+            case 39 -> "\033D\033E" + (r.nextBoolean() ? "\033[?7l" : "\033[?7h");
             case 0, 1, 2, 3, 4, 5 -> TEXT[n(TEXT.length)];
             case 6 -> "\r\n";
             case 7 -> "\n";
