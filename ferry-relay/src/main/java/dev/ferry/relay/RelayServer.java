@@ -4,6 +4,7 @@ import dev.ferry.relay.auth.FailureLimiter;
 import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.store.Store;
+import dev.ferry.relay.ssh.SshListener;
 import dev.ferry.relay.web.WebListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relay: the store, the hub, and an ordered list of listeners (web now; SSH joins the list).
+ * The relay: the store, the hub, and an ordered list of listeners (web, then SSH).
  * Starts them in order, stops them in reverse after telling every session why.
  */
 public final class RelayServer implements AutoCloseable {
@@ -31,7 +32,7 @@ public final class RelayServer implements AutoCloseable {
 
     /** The default set of listeners, in start order. */
     public static List<RelayListener> defaultListeners() {
-        return List.of(new WebListener());
+        return List.of(new WebListener(), new SshListener());
     }
 
     public void start() throws Exception {
