@@ -8,6 +8,10 @@ package dev.ferry.terminal;
  */
 public final class Terminal {
     public static final int DEFAULT_HISTORY = 2000;
+    static final int MAX_SIZE = 1000, MAX_HISTORY = 1_000_000;
+
+    private final Screen screen;
+    private final Parser parser;
 
     public Terminal(int cols, int rows) {
         this(cols, rows, DEFAULT_HISTORY);
@@ -15,12 +19,18 @@ public final class Terminal {
 
     /** Sizes are clamped to 1..1000 columns and rows; history to 0..1,000,000 lines. */
     public Terminal(int cols, int rows, int historyLimit) {
-        throw new UnsupportedOperationException("engine not built yet");
+        screen = new Screen(clamp(cols), clamp(rows), Math.max(0, Math.min(historyLimit, MAX_HISTORY)));
+        parser = new Parser(screen);
+    }
+
+    static int clamp(int size) {
+        return Math.max(1, Math.min(size, MAX_SIZE));
     }
 
     /** Parses output bytes. UTF-8 and escape sequences may be split across calls. */
     public void feed(byte[] data, int offset, int length) {
-        throw new UnsupportedOperationException();
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
+        parser.feed(data, offset, length);
     }
 
     public void feed(byte[] data) {
@@ -29,32 +39,72 @@ public final class Terminal {
 
     /** Resizes like tmux: reflows nothing, keeps the cursor's line visible, pulls history back when growing. */
     public void resize(int cols, int rows) {
-        throw new UnsupportedOperationException();
+        cols = clamp(cols);
+        rows = clamp(rows);
+        if (cols != screen.cols || rows != screen.rows) {
+            ScreenLayout.resize(screen, cols, rows);
+        }
     }
 
-    public int cols() { throw new UnsupportedOperationException(); }
+    /** RIS: what ESC c does (tmux keeps the title and pushes the screen into history). */
+    public void reset() {
+        ScreenLayout.reset(screen);
+    }
 
-    public int rows() { throw new UnsupportedOperationException(); }
+    public int cols() { return screen.cols; }
+
+    public int rows() { return screen.rows; }
+
+    /** Cursor column, zero-based; equals {@link #cols()} in the pending-wrap state. */
+    public int cursorX() { return screen.cx; }
+
+    public int cursorY() { return screen.cy; }
+
+    /** Lines of scrollback held now. */
+    public int historySize() { return screen.history.size(); }
 
     /** Window title set by OSC 0/2; empty when none. */
-    public String title() { throw new UnsupportedOperationException(); }
+    public String title() { return screen.title; }
 
     /** The modes a joiner's own terminal must mirror (cursor keys, keypad, paste, mouse, focus). */
-    public Modes modes() { throw new UnsupportedOperationException(); }
+    public Modes modes() {
+        Screen s = screen;
+        return new Modes(s.cursorKeys, s.keypad, s.paste, s.mouse, s.mouseSgr, s.focus, s.cursorVisible);
+    }
 
     /**
      * Bytes that, written to a fresh terminal of this size, rebuild the visible screen, cursor,
      * current attributes, scroll region, modes and title exactly; preceded by the last
      * {@code historyLines} lines of scrollback (0 for none).
      */
-    public byte[] snapshot(int historyLines) { throw new UnsupportedOperationException(); }
+    public byte[] snapshot(int historyLines) {
+        return Snapshot.of(screen, Math.max(0, Math.min(historyLines, screen.history.size())));
+    }
 
     /** An immutable picture of what the screen shows now, for {@link Renderer}. */
-    public Frame frame() { throw new UnsupportedOperationException(); }
+    public Frame frame() {
+        Screen s = screen;
+        Line[] lines = s.lines.clone();
+        for (Line l : lines) {
+            l.frozen = true;
+        }
+        return new Frame(lines, s.cols, s.cx, s.cy, s.cursorStyle, modes(), s.title);
+    }
 
     /** The visible screen as {@code tmux capture-pane -p} prints it: one line per row, trailing spaces trimmed. */
-    public String text() { throw new UnsupportedOperationException(); }
+    public String text() { return Capture.text(screen.lines, false); }
 
     /** Like {@link #text()} with SGR sequences, as {@code tmux capture-pane -p -e} prints it. */
-    public String ansiText() { throw new UnsupportedOperationException(); }
+    public String ansiText() { return Capture.text(screen.lines, true); }
+
+    /** Scrollback line i (0 the oldest) as capture-pane prints it, without the newline. */
+    public String historyLine(int i) {
+        String t = Capture.text(new Line[] {screen.history.get(i, screen.cols)}, false);
+        return t.substring(0, t.length() - 1);
+    }
+
+    /** Approximate heap bytes held by the scrollback. */
+    public long historyFootprint() { return screen.history.footprint(); }
+
+    Screen screen() { return screen; }
 }

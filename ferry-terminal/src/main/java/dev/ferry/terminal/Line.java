@@ -1,0 +1,144 @@
+package dev.ferry.terminal;
+
+import java.util.Arrays;
+
+/**
+ * One row of cells in primitive arrays: code points, packed {@link Style}s, and a side table for
+ * the rare cells holding a combined cluster (base plus combining marks or a ZWJ sequence).
+ *
+ * <p>A line handed to a {@link Frame} is frozen and never changes again; the screen copies a
+ * frozen line before its next write, so frames share unchanged lines for free.
+ */
+final class Line {
+    /** The right half of a wide character. */
+    static final int PAD = -1;
+
+    final int[] cp;
+    final long[] st;
+    /** Full text of cells that hold more than one code point; null when none. */
+    String[] combo;
+    /** Like tmux's cellused: cells past this were never written and print nothing in capture -e. */
+    int used;
+    /** The line ended by auto-wrap rather than a line feed. */
+    boolean wrapped;
+    boolean frozen;
+
+    Line(int cols) {
+        cp = new int[cols];
+        st = new long[cols];
+        Arrays.fill(cp, ' ');
+    }
+
+    private Line(Line o, int cols) {
+        cp = Arrays.copyOf(o.cp, cols);
+        st = Arrays.copyOf(o.st, cols);
+        int n = Math.min(cols, o.cp.length);
+        if (cols > n) {
+            Arrays.fill(cp, n, cols, ' ');
+        }
+        if (o.combo != null) {
+            combo = Arrays.copyOf(o.combo, cols);
+        }
+        used = Math.min(o.used, cols);
+        wrapped = o.wrapped;
+    }
+
+    int cols() { return cp.length; }
+
+    Line copy() { return new Line(this, cp.length); }
+
+    Line resized(int cols) { return new Line(this, cols); }
+
+    /** Blanks cells [from, to) with an erase style. */
+    void clear(int from, int to, long style) {
+        if (from >= to) {
+            return;
+        }
+        Arrays.fill(cp, from, to, ' ');
+        Arrays.fill(st, from, to, style);
+        if (combo != null) {
+            Arrays.fill(combo, from, to, null);
+        }
+    }
+
+    /** Blanks the whole line like tmux clearing a full line: nothing counts as written any more. */
+    void reset(long style) {
+        clear(0, cp.length, style);
+        used = 0;
+        wrapped = false;
+    }
+
+    void set(int x, int codepoint, long style) {
+        cp[x] = codepoint;
+        st[x] = style;
+        if (combo != null) {
+            combo[x] = null;
+        }
+        if (x >= used) {
+            used = x + 1;
+        }
+    }
+
+    String combo(int x) { return combo == null ? null : combo[x]; }
+
+    void setCombo(int x, String text) {
+        if (combo == null) {
+            combo = new String[cp.length];
+        }
+        combo[x] = text;
+    }
+
+    /** Copies cells [from, from+n) to [to, to+n) within this line (for ICH/DCH). */
+    void move(int to, int from, int n) {
+        System.arraycopy(cp, from, cp, to, n);
+        System.arraycopy(st, from, st, to, n);
+        if (combo != null) {
+            System.arraycopy(combo, from, combo, to, n);
+        }
+    }
+
+    /** The text of cell x as a string (a space for a pad or blank). */
+    String text(int x) {
+        String c = combo(x);
+        if (c != null) {
+            return c;
+        }
+        int v = cp[x];
+        return v == PAD ? "" : Character.toString(v);
+    }
+
+    /** True when x holds a wide character whose right half is still there. */
+    boolean isWide(int x) {
+        return x + 1 < cp.length && cp[x + 1] == PAD && cp[x] >= 0x80 && CharWidth.of(cp[x]) == 2;
+    }
+
+    /** Cells, styles and clusters are equal (used and wrapped aside: they do not show). */
+    boolean sameCells(Line o) {
+        if (o == this) {
+            return true;
+        }
+        return Arrays.equals(cp, o.cp) && Arrays.equals(st, o.st) && combosEqual(o);
+    }
+
+    private boolean combosEqual(Line o) {
+        if (combo == null && o.combo == null) {
+            return true;
+        }
+        for (int x = 0; x < cp.length; x++) {
+            String a = combo(x), b = o.combo(x);
+            if (a == null ? b != null : !a.equals(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Last column + 1 that is not a default blank (for trimming). */
+    int trimmedLength() {
+        int n = cp.length;
+        while (n > 0 && cp[n - 1] == ' ' && st[n - 1] == Style.DEFAULT && combo(n - 1) == null) {
+            n--;
+        }
+        return n;
+    }
+}
