@@ -3,6 +3,8 @@ package dev.ferry.cli;
 import dev.ferry.relay.RelayConfig;
 import dev.ferry.relay.RelayServer;
 import dev.ferry.relay.Settings;
+import dev.ferry.relay.hub.HubLimits;
+import java.time.Duration;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "relay", description = {
         "Run the relay: hosts share terminals through it, participants join with ssh, a browser or ferry join.",
         "Settings come from flags, then FERRY_* environment variables (FERRY_HTTP_PORT...), then the config file",
-        "(key=value lines, e.g. http-port=8080), in that order."})
+        "(key=value lines, e.g. http-port=8080), in that order.",
+        "Also settable there: queue-bytes (a participant's backlog before it is resynchronised, default 1048576)",
+        "and stall-timeout (seconds a participant may stop reading before it is disconnected, default 60)."})
 final class RelayCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "ADDR", description = "Address to bind (default 0.0.0.0).")
     String listen;
@@ -73,8 +77,11 @@ final class RelayCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("public-url must look like https://relay.example.com, got '" + url + "'");
             }
         }
+        HubLimits d = HubLimits.DEFAULT;
+        HubLimits limits = new HubLimits(s.number("queue-bytes", d.queueBytes(), 4096),
+                Duration.ofSeconds(s.number("stall-timeout", (int) d.stallTimeout().toSeconds(), 1)), d.historyLines());
         return new RelayConfig(s.get("listen", "0.0.0.0"), s.port("http-port", 8080), s.port("ssh-port", 2222),
-                publicUri, dataDir.toAbsolutePath());
+                publicUri, dataDir.toAbsolutePath(), limits);
     }
 
     private static Path pathOrNull(String s) {

@@ -1,5 +1,6 @@
 package dev.ferry.relay;
 
+import dev.ferry.relay.hub.HubLimits;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ import java.nio.file.Path;
  * @param sshPort   SSH port; 0 picks a free one
  * @param publicUrl how participants reach the web side (null: derived from the bound address)
  * @param dataDir   database, host keys, recordings
+ * @param limits    participants' queue size and stall timeout
  */
-public record RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir) {
+public record RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits) {
 
     /** The host name to put in links when no public URL says otherwise. */
     public String publicHost() {

@@ -3,7 +3,6 @@ package dev.ferry.relay;
 import dev.ferry.relay.auth.FailureLimiter;
 import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
-import dev.ferry.relay.hub.HubLimits;
 import dev.ferry.relay.store.Store;
 import dev.ferry.relay.web.WebListener;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class RelayServer implements AutoCloseable {
 
     public void start() throws Exception {
         store = Store.open(config.dataDir());
-        hub = new Hub(HubLimits.DEFAULT, store, new FailureLimiter());
+        hub = new Hub(config.limits(), store, new FailureLimiter());
         Endpoints endpoints = new Endpoints(config.publicHost(), 0, "");
         try {
             for (RelayListener l : listeners) {

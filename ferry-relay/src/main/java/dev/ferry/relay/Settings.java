@@ -46,6 +46,19 @@ public final class Settings {
         }
     }
 
+    /** A whole number of at least {@code min}. */
+    public int number(String key, int fallback, int min) {
+        String v = get(key, null);
+        if (v == null) return fallback;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number of at least " + min + ", got '" + v + "'");
+        }
+    }
+
     public static String envName(String key) {
         return "FERRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
     }

@@ -20,7 +20,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * The host's one outbound WebSocket to the relay ({@code /ws/host}, permessage-deflate offered):
  * hello, then output and resizes out, input and notices in. See docs/protocol.md.
  */
-final class RelayConnection implements Session.Listener.AutoDemanding, AutoCloseable {
+public final class RelayConnection implements Session.Listener.AutoDemanding, AutoCloseable {
     /** What arrives from the relay; called on the connection's threads. */
     interface Handler {
         void input(byte[] data);

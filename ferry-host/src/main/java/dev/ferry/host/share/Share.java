@@ -37,6 +37,8 @@ public final class Share {
     private final OutputStream screen = new FileOutputStream(FileDescriptor.out);
     private volatile RelayConnection relay;
     private volatile PtyProcess pty;
+    /** Input may arrive between the links and the command's start; it waits for this. */
+    private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
     private LocalTty tty;
     private Terminal mirror;
     private NoticeBar notices;
@@ -74,6 +76,7 @@ public final class Share {
         env.put(LinksFile.ENV, linksFile.toString());
         pty = new PtyProcessBuilder(command.toArray(String[]::new)).setEnvironment(env)
                 .setInitialColumns(cols).setInitialRows(rows).setConsole(false).start();
+        started.countDown();
 
         if (tty != null) {
             mirror = newMirror(cols, rows);
@@ -143,6 +146,12 @@ public final class Share {
     }
 
     private void toPty(byte[] data, int n) {
+        try {
+            started.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         PtyProcess p = pty;
         if (p == null) return;
         OutputStream o = p.getOutputStream();

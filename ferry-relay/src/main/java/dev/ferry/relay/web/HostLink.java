@@ -15,8 +15,8 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A {@code ferry share} host on {@code /ws/host}: the session's source. */
-final class HostLink implements Session.Listener.AutoDemanding, Source {
+/** A {@code ferry share} host on {@code /ws/host}: the session's source. Public only because Jetty invokes listeners reflectively. */
+public final class HostLink implements Session.Listener.AutoDemanding, Source {
     private static final Logger log = LoggerFactory.getLogger(HostLink.class);
 
     private final Hub hub;

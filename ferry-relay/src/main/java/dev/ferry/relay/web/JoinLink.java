@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A browser or {@code ferry join} on {@code /ws/join/{token}}: a stream participant. Its own
  * virtual thread drains the seat and writes, so a peer that stops reading blocks only that thread.
  */
-final class JoinLink implements Session.Listener.AutoDemanding, Participant {
+public final class JoinLink implements Session.Listener.AutoDemanding, Participant {
     private static final Logger log = LoggerFactory.getLogger(JoinLink.class);
     /** Consecutive output deliveries are merged into frames of at most this size. */
     private static final int COALESCE = 64 * 1024;
