@@ -82,9 +82,7 @@ public final class Join {
             return 1;
         }
         try {
-            if (readOnly) err.println("ferry: read-only: you are watching; nothing you type is sent.");
             if (tty != null) {
-                err.println("ferry: " + ESCAPE_HELP);
                 Runtime.getRuntime().addShutdownHook(new Thread(this::restoreTerminal, "ferry-join-restore"));
                 tty.raw();
                 followWindowSize(conn);
@@ -111,7 +109,13 @@ public final class Join {
         try {
             synchronized (screenLock) {
                 switch (m) {
-                    case Message.SessionInfo si -> joined.complete(si);
+                    case Message.SessionInfo si -> {
+                        // Before the first snapshot, so these lines come first on screen and in logs.
+                        if (si.readOnly()) err.println("ferry: read-only: you are watching; nothing you type is sent.");
+                        if (tty != null) err.println("ferry: " + ESCAPE_HELP);
+                        err.flush();
+                        joined.complete(si);
+                    }
                     case Message.Snapshot s -> display.snapshot(s.cols(), s.rows(), s.data());
                     case Message.Output o -> display.output(o.data());
                     case Message.Resize r -> display.sessionResized(r.cols(), r.rows());
