@@ -78,7 +78,8 @@ public final class Join {
         } catch (Exception e) {
             stop(client);
             Outcome o = done.getNow(null);
-            err.println("ferry: " + (o != null ? o.line() : "cannot reach the relay at " + target.relay() + ": " + rootMessage(e)));
+            err.println("ferry: " + (o != null && conn.closedByRelay() ? o.line()
+                    : "cannot reach the relay at " + target.relay() + ": " + (o != null ? o.line() : rootMessage(e))));
             return 1;
         }
         try {
@@ -114,6 +115,8 @@ public final class Join {
                         if (si.readOnly()) err.println("ferry: read-only: you are watching; nothing you type is sent.");
                         if (tty != null) err.println("ferry: " + ESCAPE_HELP);
                         err.flush();
+                        // The first snapshot clears the screen: the title bar repeats the essentials for a while.
+                        if (tty != null) notice((si.readOnly() ? "read-only. " : "") + ESCAPE_HELP);
                         joined.complete(si);
                     }
                     case Message.Snapshot s -> display.snapshot(s.cols(), s.rows(), s.data());

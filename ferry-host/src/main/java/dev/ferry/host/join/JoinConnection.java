@@ -18,6 +18,7 @@ public final class JoinConnection implements Session.Listener.AutoDemanding {
     private final Consumer<String> onEnd;
     private volatile Session ws;
     private volatile boolean ended;
+    private volatile boolean closeFrame;
 
     JoinConnection(Consumer<Message> onMessage, Consumer<String> onEnd) {
         this.onMessage = onMessage;
@@ -44,6 +45,7 @@ public final class JoinConnection implements Session.Listener.AutoDemanding {
         if (m instanceof Message.Ping p) {
             send(new Message.Pong(p.value()));
         } else if (m instanceof Message.Close c) {
+            closeFrame = true;
             end(c.reason());
         } else if (!ended) {
             onMessage.accept(m);
@@ -64,6 +66,11 @@ public final class JoinConnection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketError(Throwable cause) {
         end("connection to the relay failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+    }
+
+    /** True when the relay said why it ended (a close frame), not just dropped the connection. */
+    boolean closedByRelay() {
+        return closeFrame;
     }
 
     private void end(String reason) {
