@@ -26,6 +26,7 @@ public final class Renderer {
     private int shownCursorStyle = -1;
     private long style;
     private boolean known;
+    private int shownX = -1, shownY = -1;
 
     /** A renderer for a client of this size that shows nothing known yet (the first render redraws all). */
     public Renderer(int cols, int rows) {
@@ -51,6 +52,7 @@ public final class Renderer {
         shownModes = null;
         shownTitle = null;
         shownCursorStyle = -1;
+        shownX = shownY = -1;
     }
 
     /**
@@ -103,10 +105,13 @@ public final class Renderer {
         boolean changed = drew || !known;
         changed |= modes(out, frame);
         int curX = Math.min(cx - offX, cols - 1), curY = frame.cursorY() - offY;
-        if (changed || drew) {
+        int wantX = Math.max(curX, 0), wantY = Math.max(0, Math.min(curY, rows - 1));
+        if (changed || wantX != shownX || wantY != shownY) {
             out.sgr(style, Style.DEFAULT);
             style = Style.DEFAULT;
-            out.moveTo(Math.max(curX, 0), Math.max(0, Math.min(curY, rows - 1)));
+            out.moveTo(wantX, wantY);
+            shownX = wantX;
+            shownY = wantY;
         }
         known = true;
         return out.toByteArray();
@@ -144,7 +149,7 @@ public final class Renderer {
             }
             cp[x] = (src.st[sx] & Style.CHARSET) != 0 ? Charsets.graphics(c) : c;
             st[x] = s;
-            combo[x] = src.combo(sx);
+            combo[x] = (src.st[sx] & Style.CHARSET) != 0 ? null : src.combo(sx);
         }
     }
 

@@ -25,7 +25,7 @@ final class Snapshot {
         int hs = s.history.size();
         for (int i = hs - historyLines; i < hs; i++) {
             Line l = s.history.get(i, s.cols);
-            cells(l, 0, l.trimmedLength());
+            cells(l, 0, l.trimmedLength(), true);
             sgr(Style.DEFAULT);
             out.b('\r').b('\n');
         }
@@ -68,36 +68,60 @@ final class Snapshot {
             if (n == 0) {
                 continue;
             }
+            int e = s.cols - 1;
+            boolean lastHead = n == s.cols && e >= 1 && wideChar(l.cp[e]);
             out.moveTo(0, y);
-            cells(l, 0, n);
-            orphans(l, y, n);
+            cells(l, 0, lastHead ? e : n, true);
+            if (lastHead) {
+                // a wide character pushed into the last column by ICH: re-create it the same way
+                out.moveTo(e - 1, y);
+                cell(l, e);
+                out.moveTo(e - 1, y).csi().b('@');
+                boolean padBefore = l.cp[e - 1] == Line.PAD && e >= 2 && l.isWide(e - 2);
+                out.moveTo(padBefore ? e - 2 : e - 1, y);
+                cells(l, padBefore ? e - 2 : e - 1, e, false);
+            }
         }
     }
 
-    /** Prints cells [from, to) of l at the cursor. */
-    private void cells(Line l, int from, int to) {
+    private static boolean wideChar(int c) {
+        return c >= 0x80 && CharWidth.of(c) == 2;
+    }
+
+    /**
+     * Prints cells [from, to) of l at the cursor. Halves of wide characters broken by editing
+     * are re-created with the same editing (DCH), when {@code repair} allows moving the rest of
+     * the row; otherwise they become blanks.
+     */
+    private void cells(Line l, int from, int to, boolean repair) {
         for (int x = from; x < to; x++) {
             int c = l.cp[x];
             if (c == Line.PAD) {
-                if (x == 0 || !l.isWide(x - 1)) {
-                    sgr(l.st[x]);
-                    out.b(' ');      // an orphan half: hold its column; orphans() restores it
+                if (x > 0 && l.isWide(x - 1)) {
+                    continue;
                 }
-                continue;
-            }
-            if (l.isWide(x) || c < 0x80 || CharWidth.of(c) < 2) {
-                cell(l, x);
-            } else if (x + 1 < s.cols && l.cp[x + 1] == ' ' && l.st[x + 1] == Style.erased(l.st[x + 1])
-                    && l.combo(x + 1) == null) {
-                // its right half was erased: print it whole, then erase the right half again
-                cell(l, x);
-                out.csi().b('D');
-                sgr(l.st[x + 1]);
-                out.csi().b('X').csi().b('C');
-                x++;
-            } else {
                 sgr(l.st[x]);
-                out.b(' ');      // a wide character cut in half by a resize: keep the column
+                if (repair && x + 1 < s.cols) {
+                    // a right half alone: print a wide character, then delete its left half
+                    out.cp(0x4E00).csi().b('2').b('D');
+                    sgr(Style.DEFAULT);
+                    out.csi().b('P').csi().b('C');
+                } else {
+                    out.b(' ');
+                }
+            } else if (wideChar(c) && !l.isWide(x)) {
+                if (repair && x + 1 < s.cols) {
+                    // a left half alone: print it whole, then delete its right half
+                    cell(l, x);
+                    out.csi().b('D');
+                    sgr(Style.DEFAULT);
+                    out.csi().b('P');
+                } else {
+                    sgr(l.st[x]);
+                    out.b(' ');
+                }
+            } else {
+                cell(l, x);
             }
         }
     }
@@ -115,29 +139,6 @@ final class Snapshot {
             out.s(combo);
         } else {
             out.cp(l.cp[x]);
-        }
-    }
-
-    /** Pads whose wide character was erased: print a wide character over both, then erase its left half. */
-    private void orphans(Line l, int y, int n) {
-        int e = s.cols - 1;
-        if (n == s.cols && e >= 2 && l.cp[e] >= 0x80 && CharWidth.of(l.cp[e]) == 2 && l.cp[e - 1] != Line.PAD
-                && !l.isWide(e - 1)) {
-            // a wide character pushed to the last column by ICH: recreate it the same way
-            out.moveTo(e - 1, y);
-            cell(l, e);
-            out.moveTo(e - 1, y).csi().b('@');
-            cell(l, e - 1);
-        }
-        for (int x = 1; x < n; x++) {
-            if (l.cp[x] == Line.PAD && l.cp[x - 1] != Line.PAD && !l.isWide(x - 1)) {
-                out.moveTo(x - 1, y);
-                sgr(l.st[x]);
-                out.cp(0x4E00);
-                out.moveTo(x - 1, y);
-                sgr(l.st[x - 1]);
-                out.csi().b('X');
-            }
         }
     }
 
@@ -226,42 +227,41 @@ final class Snapshot {
 
     /** Places the cursor, re-printing the last column's cell to restore a pending wrap. */
     private void cursor() {
+        boolean pending = s.cx >= s.cols;
+        Line l = s.lines[s.cy];
+        int x = pending ? s.cols - 1 : s.cx;
+        if (pending && l.cp[x] == Line.PAD && x > 0 && l.isWide(x - 1)) {
+            x--;
+        }
         if (s.origin) {
             out.mode(6, true);
-            if (s.cy < s.top || s.cy > s.bottom) {
-                // CUP cannot leave the region in origin mode; DECSTBM homes to the true top-left
-                out.csi().num(s.top + 1).b(';').num(s.bottom + 1).b('r');
-                if (s.cy > 0) {
-                    out.csi().num(s.cy).b('B');
-                }
-                if (s.cx > 0) {
-                    out.csi().num(Math.min(s.cx, s.cols - 1)).b('C');
-                }
-                return;
-            }
         }
-        int rowBase = s.origin ? s.top : 0;
-        if (s.cx >= s.cols) {
-            Line l = s.lines[s.cy];
-            int x = s.cols - 1;
-            if (l.cp[x] == Line.PAD && x > 0 && l.isWide(x - 1)) {
-                x--;
+        if (s.origin && (s.cy < s.top || s.cy > s.bottom)) {
+            // CUP cannot leave the region in origin mode; DECSTBM homes to the true top-left
+            out.csi().num(s.top + 1).b(';').num(s.bottom + 1).b('r');
+            if (s.cy > 0) {
+                out.csi().num(s.cy).b('B');
             }
-            out.moveTo(x, s.cy - rowBase);
-            if (!s.wrap) {
-                out.mode(7, true);   // only auto-wrap mode leaves the cursor past the last column
-            }
-            if (l.cp[x] == Line.PAD) {
-                sgr(l.st[x]);       // an orphan pad in the last column cannot be printed; the cursor still wraps
-                out.b(' ');
-            } else {
-                cell(l, x);
-            }
-            if (!s.wrap) {
-                out.mode(7, false);
+            if (x > 0) {
+                out.csi().num(x).b('C');
             }
         } else {
-            out.moveTo(s.cx, s.cy - rowBase);
+            out.moveTo(x, s.cy - (s.origin ? s.top : 0));
+        }
+        if (!pending) {
+            return;
+        }
+        if (!s.wrap) {
+            out.mode(7, true);   // only auto-wrap mode leaves the cursor past the last column
+        }
+        if (l.cp[x] == Line.PAD) {
+            sgr(l.st[x]);        // an orphan pad in the last column cannot be printed; the cursor still wraps
+            out.b(' ');
+        } else {
+            cell(l, x);
+        }
+        if (!s.wrap) {
+            out.mode(7, false);
         }
     }
 

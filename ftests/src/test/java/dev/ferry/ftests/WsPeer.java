@@ -93,6 +93,11 @@ public final class WsPeer implements Session.Listener.AutoDemanding, AutoCloseab
         return ws.isOpen() && !closed.isDone();
     }
 
+    /** The extensions the server accepted in the handshake (e.g. permessage-deflate). */
+    public List<String> negotiatedExtensions() {
+        return ws.getUpgradeResponse().getExtensions().stream().map(e -> e.getName()).toList();
+    }
+
     public String closeReason() {
         return closeReason;
     }
@@ -108,7 +113,8 @@ public final class WsPeer implements Session.Listener.AutoDemanding, AutoCloseab
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
         closeReason = reason;
         closed.complete(statusCode);
     }
@@ -119,7 +125,11 @@ public final class WsPeer implements Session.Listener.AutoDemanding, AutoCloseab
     }
 
     @Override
-    public void close() throws Exception {
-        client.stop();
+    public void close() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -18,10 +18,11 @@ final class LocalTty {
 
     /** The controlling terminal's state, or an error when there is none (use --headless then). */
     static LocalTty open() throws IOException {
-        if (System.console() == null || !new File("/dev/tty").canRead()) {
+        try {
+            return new LocalTty(stty("-g").trim());
+        } catch (IOException e) {
             throw new IOException("no terminal to share (use --headless)");
         }
-        return new LocalTty(stty("-g").trim());
     }
 
     void raw() throws IOException {

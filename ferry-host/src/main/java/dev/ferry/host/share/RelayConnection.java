@@ -142,7 +142,8 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
         finish(reason == null || reason.isEmpty() ? "the relay closed the connection" : reason);
     }
 

@@ -54,6 +54,9 @@ public final class Share {
     /** Shares until the command exits; returns its exit status. */
     public int run() throws IOException, InterruptedException {
         List<String> command = options.command().isEmpty() ? List.of(shell()) : options.command();
+        if (!runnable(command.get(0))) {
+            throw new IOException("command not found: " + command.get(0));
+        }
         int cols = 80, rows = 24;
         if (!options.headless()) {
             tty = LocalTty.open();
@@ -77,16 +80,21 @@ public final class Share {
         pty = new PtyProcessBuilder(command.toArray(String[]::new)).setEnvironment(env)
                 .setInitialColumns(cols).setInitialRows(rows).setConsole(false).start();
         started.countDown();
+        if (relayEnded != null && tty == null) pty.destroy();  // the relay ended it while the command started
 
         if (tty != null) {
-            mirror = newMirror(cols, rows);
+            mirror = new Terminal(cols, rows, 0);
             notices = new NoticeBar(screen, screenLock, mirror, cols, rows);
             tty.raw();
             followWindowSize();
             Thread.ofPlatform().daemon().name("ferry-stdin").start(this::pumpStdin);
         }
-        pumpOutput();  // PTY reads block in native code: this is a platform thread (the main one)
+        // PTY reads block in native code (they would pin a virtual thread's carrier): a platform thread.
+        Thread reader = Thread.ofPlatform().daemon().name("ferry-pty-reader").start(this::pumpOutput);
         int status = pty.waitFor();
+        // The command's last output, then EOF; pty4j does not always wake a blocked read once the
+        // command has gone (seen under load), so the wait for it is bounded.
+        reader.join(1000);
         finish("the host's command exited (status " + status + ")");
         String ended = relayEnded;
         if (ended != null && tty == null) {
@@ -96,13 +104,15 @@ public final class Share {
         return status;
     }
 
-    /** The mirror the notice bar repaints from; null while the terminal engine is unavailable. */
-    private static Terminal newMirror(int cols, int rows) {
-        try {
-            return new Terminal(cols, rows, 0);
-        } catch (UnsupportedOperationException e) {
-            return null;
+    /** Checked before anything is shared, so a typo costs no session. */
+    private static boolean runnable(String program) {
+        if (program.contains("/")) return Files.isExecutable(Path.of(program)) && !Files.isDirectory(Path.of(program));
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(":")) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isExecutable(p) && !Files.isDirectory(p)) return true;
         }
+        return false;
     }
 
     private static String shell() {
@@ -117,7 +127,7 @@ public final class Share {
                 if (tty != null) {
                     synchronized (screenLock) {
                         screen.write(buf, 0, n);
-                        if (mirror != null) mirror.feed(buf, 0, n);
+                        mirror.feed(buf, 0, n);
                     }
                 }
                 RelayConnection r = relay;
@@ -174,12 +184,12 @@ public final class Share {
         }
     }
 
-    private void resized() {
+    private synchronized void resized() {  // one at a time, so the last WINCH applies the latest size
         int[] size = LocalTty.size();
         if (size == null) return;
         pty.setWinSize(new WinSize(size[0], size[1]));
         synchronized (screenLock) {
-            if (mirror != null) mirror.resize(size[0], size[1]);
+            mirror.resize(size[0], size[1]);
             notices.resize(size[0], size[1]);
         }
         RelayConnection r = relay;
@@ -224,7 +234,9 @@ public final class Share {
         }
 
         @Override
-        public void notice(String text) {
+        public void notice(String raw) {
+            String text = raw.codePoints().map(c -> c < 0x20 || (c >= 0x7f && c < 0xa0) ? '?' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
             NoticeBar bar = notices;
             if (bar != null) {
                 bar.show(text);

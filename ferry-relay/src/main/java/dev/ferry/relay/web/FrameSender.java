@@ -32,6 +32,19 @@ final class FrameSender {
         return true;
     }
 
+    /**
+     * Ends the connection the protocol's way: a close frame with the one-line reason, then the
+     * WebSocket close (whose reason must fit in 123 bytes, so it may be shortened there).
+     */
+    void close(int status, String reason) {
+        send(new Message.Close(reason));
+        ws.close(status, shorten(reason), Callback.NOOP);
+    }
+
+    private static String shorten(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 120 ? s : s.substring(0, Math.min(s.length(), 40)) + "...";
+    }
+
     /** Sends a frame and waits until it is written (or the connection fails). */
     void sendAndWait(Message m) throws Exception {
         Callback.Completable done = new Callback.Completable();

@@ -69,14 +69,15 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
             case Message.Pong p -> { }
             case Message.Output o when s != null -> s.output(o.data(), 0, o.data().length);
             case Message.Resize r when s != null -> s.resize(r.cols(), r.rows());
-            case Message.Close c when s != null -> s.end(c.reason());
+            case Message.Close c when s != null -> s.end(printable(c.reason()));
             default -> throw new ProtocolException("unexpected " + m.getClass().getSimpleName().toLowerCase()
                     + " frame from the host" + (s == null ? " before hello" : ""));
         }
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
         var s = session;
         if (s != null) s.end("the host disconnected");
     }
@@ -88,8 +89,7 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
 
     private void fail(int status, String message) {
         log.info("host link from {} closed: {}", address, message);
-        sender.send(new Message.Close(message));
-        ws.close(status, truncate(message), Callback.NOOP);
+        sender.close(status, message);
         var s = session;
         if (s != null) s.end("the host's link broke (" + message + ")");
     }
@@ -110,13 +110,14 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
 
     @Override
     public void ended(String reason) {
-        sender.send(new Message.Close(reason));
-        ws.close(StatusCode.NORMAL, truncate(reason), Callback.NOOP);
+        sender.close(StatusCode.NORMAL, reason);
     }
 
-    /** A WebSocket close reason must fit in 123 bytes. */
-    static String truncate(String s) {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return b.length <= 120 ? s : s.substring(0, Math.min(s.length(), 40)) + "...";
+    /** The host's reason is shown on every participant's terminal: no control characters, one short line. */
+    static String printable(String reason) {
+        String line = reason.codePoints().map(c -> c < 0x20 || (c >= 0x7f && c < 0xa0) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (line.isEmpty()) return "the host ended the session";
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 }

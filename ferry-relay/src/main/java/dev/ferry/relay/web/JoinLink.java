@@ -50,8 +50,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
         try {
             seat = hub.join(token, this, Seat.Style.STREAM);
         } catch (JoinRefusedException e) {
-            sender.send(new Message.Close(e.getMessage()));
-            ws.close(StatusCode.POLICY_VIOLATION, e.getMessage(), Callback.NOOP);
+            sender.close(StatusCode.POLICY_VIOLATION, e.getMessage());
             return;
         }
         Thread.ofVirtual().name("ferry-join-writer").start(this::writeLoop);
@@ -88,8 +87,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
                 case Delivery.Resize r -> sender.sendAndWait(new Message.Resize(r.cols(), r.rows()));
                 case Delivery.Notice n -> sender.sendAndWait(new Message.Notice(n.text()));
                 case Delivery.Ended e -> {
-                    sender.sendAndWait(new Message.Close(e.line()));
-                    ws.close(StatusCode.NORMAL, HostLink.truncate(e.line()), Callback.NOOP);
+                    sender.close(StatusCode.NORMAL, e.line());
                     return true;
                 }
                 case Delivery.Changed c -> { }
@@ -100,14 +98,11 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
         return false;
     }
 
+    /** Sends the merged run as one frame: it never exceeds the larger of COALESCE and one host frame. */
     private void flush(ByteArrayOutputStream run) throws Exception {
         if (run.size() == 0) return;
-        byte[] data = run.toByteArray();
+        sender.sendAndWait(new Message.Output(run.toByteArray()));
         run.reset();
-        for (int off = 0; off < data.length; off += Frames.MAX_PAYLOAD) {
-            int n = Math.min(Frames.MAX_PAYLOAD, data.length - off);
-            sender.sendAndWait(new Message.Output(off == 0 && n == data.length ? data : java.util.Arrays.copyOfRange(data, off, off + n)));
-        }
     }
 
     @Override
@@ -128,19 +123,18 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
         } catch (ProtocolException e) {
             callback.succeed();
             String msg = "protocol error: " + e.getMessage();
-            sender.send(new Message.Close(msg));
-            ws.close(StatusCode.PROTOCOL, HostLink.truncate(msg), Callback.NOOP);
+            sender.close(StatusCode.PROTOCOL, msg);
         }
     }
 
     @Override
     public void onWebSocketText(String text) {
-        sender.send(new Message.Close("protocol error: text frames are not part of the protocol"));
-        ws.close(StatusCode.BAD_DATA, "protocol error: text frame", Callback.NOOP);
+        sender.close(StatusCode.BAD_DATA, "protocol error: text frames are not part of the protocol");
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
         closed = true;
         wakeup.wake();
         Seat s = seat;
