@@ -137,18 +137,20 @@ public final class Session {
 
     Seat join(Participant p, Role role, Seat.Style style) throws JoinRefusedException {
         Seat seat = new Seat(this, p, role, style);
+        int count;
         lock.lock();
         try {
             if (endReason != null) throw new JoinRefusedException(JoinRefusedException.INVALID_TOKEN);
             seat.size(spec.cols(), spec.rows());
             seat.joined();
             seats.add(seat);
+            count = seats.size();
         } finally {
             lock.unlock();
         }
         p.wake();
         String what = role.label() + " via " + p.transport() + " from " + p.address();
-        source.notice("joined " + what);
+        source.joined(p.transport(), p.address(), role, count);
         broadcast(s -> s.offerNotice(new Delivery.Notice("someone joined " + what)), seat);
         return seat;
     }
@@ -156,16 +158,18 @@ public final class Session {
     void leave(Seat seat) {
         boolean removed;
         boolean running;
+        int count;
         lock.lock();
         try {
             removed = seats.remove(seat);
             running = endReason == null;
+            count = seats.size();
         } finally {
             lock.unlock();
         }
         if (removed && running) {
             String what = seat.role().label() + " via " + seat.participant().transport() + " from " + seat.participant().address();
-            source.notice("left: " + what);
+            source.left(seat.participant().transport(), seat.participant().address(), seat.role(), count);
             broadcast(s -> s.offerNotice(new Delivery.Notice("someone left: " + what)), null);
             if (spec.resizePolicy() == ResizePolicy.SMALLEST_WRITER) resizeToWriters();
         }
