@@ -53,7 +53,7 @@ public final class WebListener implements RelayListener {
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
-        ws.setHandler(new SessionPage(files));
+        ws.setHandler(new TmateConfigPage(hub, config.dataDir(), new SessionPage(files)));
         context.setHandler(ws);
         server.setHandler(context);
         server.setStopTimeout(2000);
