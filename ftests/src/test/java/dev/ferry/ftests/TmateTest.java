@@ -55,7 +55,7 @@ class TmateTest {
     }
 
     private static String tmate(Path home, String args) {
-        return "HOME=" + home + " tmate -f " + home.resolve("tmate.conf") + " -S " + home.resolve("sock") + " " + args;
+        return "env -u TMUX HOME=" + home + " tmate -f " + home.resolve("tmate.conf") + " -S " + home.resolve("sock") + " " + args;
     }
 
     private static Tmux ssh(String link, int cols, int rows) throws Exception {
@@ -64,14 +64,15 @@ class TmateTest {
         return new Tmux(cols, rows, cmd);
     }
 
+    /** Runs a shell command with a deadline; output through a file, so a daemon holding the pipe cannot block us. */
     private static String shell(Path home, String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path out = Files.createTempFile(tmp, "sh", ".out");
+        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + command);
         }
-        return out;
+        return Files.readString(out);
     }
 
     @Test
@@ -143,6 +144,59 @@ class TmateTest {
             }
         } finally {
             shell(home, tmate(home, "kill-server") + " 2>/dev/null");
+        }
+    }
+
+    @Test
+    void theSessionTakesTheSmallestReadWriteJoinersSizeAndReadOnlyDoesNotCount() throws Exception {
+        Path home = home();
+        try (Tmux host = new Tmux(100, 30, tmate(home, "-F"))) {
+            String lines = host.waitFor(WAIT, "the ssh lines", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find());
+            Matcher rwLink = SSH_RW.matcher(lines);
+            Matcher roLink = SSH_RO.matcher(lines);
+            assertThat(rwLink.find() && roLink.find()).isTrue();
+            try (Tmux rw = ssh(rwLink.group(1), 90, 25); Tmux ro = ssh(roLink.group(1), 60, 20)) {
+                // The joiner's last row is the status line: the host's window gets one row less.
+                Ferry.waitUntil(WAIT, "the host's window at 90x24", () -> size(home).equals("90x24"));
+                rw.resize(70, 22);
+                Ferry.waitUntil(WAIT, "the host's window at 70x21", () -> size(home).equals("70x21"));
+                rw.waitFor(WAIT, "the status line on the joiner's last row", s -> s.lines().count() >= 22
+                        && s.lines().toList().get(21).startsWith("[tmate] 0:"));
+            }
+        } finally {
+            shell(home, tmate(home, "kill-server") + " 2>/dev/null");
+        }
+    }
+
+    @Test
+    void interactiveTmateShowsTheLinesInShowMessages() throws Exception {
+        Path home = home();
+        try (Tmux host = new Tmux(100, 30, tmate(home, ""))) {
+            shell(home, tmate(home, "wait tmate-ready"));
+            String tty = shell(home, tmate(home, "list-clients -F '#{client_tty}'")).trim();
+            String[] messages = new String[1];
+            Ferry.waitUntil(WAIT, "the ssh line in show-messages", () -> {
+                try {
+                    messages[0] = shell(home, tmate(home, "show-messages -t " + tty));
+                } catch (Exception e) {
+                    return false;
+                }
+                return messages[0].contains("[tmate] ssh session: ssh -p");
+            });
+            assertThat(messages[0]).contains("[tmate] Note: clear your terminal before sharing readonly access")
+                    .contains("[tmate] ssh session read only: ssh -p")
+                    .contains("[tmate] web session: http://")
+                    .contains("[tmate] web session read only: http://");
+        } finally {
+            shell(home, tmate(home, "kill-server") + " 2>/dev/null");
+        }
+    }
+
+    private static String size(Path home) {
+        try {
+            return shell(home, tmate(home, "display -p '#{window_width}x#{window_height}'")).trim();
+        } catch (Exception e) {
+            return "";
         }
     }
 

@@ -245,7 +245,11 @@ public final class Session {
             }
             return c == Integer.MAX_VALUE ? null : new int[] {c, r};
         });
-        if (size != null) source.resize(size[0], size[1]);
+        if (size != null) {
+            source.resize(size[0], size[1]);
+        } else {
+            source.resize(0, 0);
+        }
     }
 
     private void broadcast(Function<Seat, Boolean> offer, Seat except) {

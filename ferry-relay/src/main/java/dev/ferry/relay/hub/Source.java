@@ -28,8 +28,9 @@ public interface Source {
     }
 
     /**
-     * Only under {@link ResizePolicy#SMALLEST_WRITER}: the size the participants ask for. Sources
-     * whose size they own themselves ignore it.
+     * Only under {@link ResizePolicy#SMALLEST_WRITER}: the size the participants ask for, or 0x0
+     * when no read-write participant is left to ask for one. Sources whose size they own
+     * themselves ignore it.
      */
     default void resize(int cols, int rows) {}
 

@@ -83,6 +83,7 @@ final class Mirror {
 
     /** WRITE_COPY_MODE: a line of the pane's text list (the startup tip, notifications). */
     void copyLine(int paneId, String line) {
+        inCopyMode.add(paneId);   // lines are only written to a pane in tmux's output copy mode
         Deque<String> lines = copyText.computeIfAbsent(paneId, k -> new ArrayDeque<>());
         lines.addLast(line);
         while (lines.size() > COPY_LINES) lines.removeFirst();

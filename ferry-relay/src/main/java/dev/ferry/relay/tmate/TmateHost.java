@@ -121,8 +121,12 @@ public final class TmateHost implements Command, Source {
 
     @Override
     public void resize(int cols, int rows) {
+        if (cols <= 0 || rows <= 0) {
+            send(MsgpackWriter.array(RESIZE, -1, -1));   // no read-write joiner: the host's own size rules
+            return;
+        }
         // The joiner's whole window is the composed picture: the host's window area is one row less (our status line).
-        send(MsgpackWriter.array(RESIZE, Math.max(1, cols), Math.max(1, rows - 1)));
+        send(MsgpackWriter.array(RESIZE, cols, Math.max(1, rows - 1)));
     }
 
     @Override
