@@ -17,6 +17,8 @@ final class Line {
     final long[] st;
     /** Full text of cells that hold more than one code point; null when none. */
     String[] combo;
+    /** Underline colours (SGR 58, a {@link Style} colour, 0 default); null while every cell has none. */
+    int[] ul;
     /** Like tmux's cellused: cells past this were never written and print nothing in capture -e. */
     int used;
     /** The line ended by auto-wrap rather than a line feed. */
@@ -39,6 +41,9 @@ final class Line {
         if (o.combo != null) {
             combo = Arrays.copyOf(o.combo, cols);
         }
+        if (o.ul != null) {
+            ul = Arrays.copyOf(o.ul, cols);
+        }
         used = Math.min(o.used, cols);
         wrapped = o.wrapped;
     }
@@ -59,6 +64,9 @@ final class Line {
         if (combo != null) {
             Arrays.fill(combo, from, to, null);
         }
+        if (ul != null) {
+            Arrays.fill(ul, from, to, 0);
+        }
     }
 
     /** Blanks the whole line like tmux clearing a full line: nothing counts as written any more. */
@@ -69,14 +77,54 @@ final class Line {
     }
 
     void set(int x, int codepoint, long style) {
+        set(x, codepoint, style, 0);
+    }
+
+    void set(int x, int codepoint, long style, int underlineColour) {
         cp[x] = codepoint;
         st[x] = style;
         if (combo != null) {
             combo[x] = null;
         }
+        setUl(x, underlineColour);
         if (x >= used) {
             used = x + 1;
         }
+    }
+
+    int ul(int x) { return ul == null ? 0 : ul[x]; }
+
+    void setUl(int x, int colour) {
+        if (ul == null) {
+            if (colour == 0) {
+                return;
+            }
+            ul = new int[cp.length];
+        }
+        ul[x] = colour;
+    }
+
+    /** Sets the underline colour of cells [from, to). */
+    void fillUl(int from, int to, int colour) {
+        if (ul == null && colour == 0) {
+            return;
+        }
+        if (ul == null) {
+            ul = new int[cp.length];
+        }
+        Arrays.fill(ul, from, to, colour);
+    }
+
+    /** True when some cell in [0, n) has an underline colour. */
+    boolean hasUl(int n) {
+        if (ul != null) {
+            for (int x = 0; x < n; x++) {
+                if (ul[x] != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     String combo(int x) { return combo == null ? null : combo[x]; }
@@ -94,6 +142,9 @@ final class Line {
         System.arraycopy(st, from, st, to, n);
         if (combo != null) {
             System.arraycopy(combo, from, combo, to, n);
+        }
+        if (ul != null) {
+            System.arraycopy(ul, from, ul, to, n);
         }
     }
 
@@ -117,7 +168,19 @@ final class Line {
         if (o == this) {
             return true;
         }
-        return Arrays.equals(cp, o.cp) && Arrays.equals(st, o.st) && combosEqual(o);
+        return Arrays.equals(cp, o.cp) && Arrays.equals(st, o.st) && combosEqual(o) && ulsEqual(o);
+    }
+
+    private boolean ulsEqual(Line o) {
+        if (ul == null && o.ul == null) {
+            return true;
+        }
+        for (int x = 0; x < cp.length; x++) {
+            if (ul(x) != o.ul(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean combosEqual(Line o) {
@@ -136,7 +199,7 @@ final class Line {
     /** Last column + 1 that is not a default blank (for trimming). */
     int trimmedLength() {
         int n = cp.length;
-        while (n > 0 && cp[n - 1] == ' ' && st[n - 1] == Style.DEFAULT && combo(n - 1) == null) {
+        while (n > 0 && cp[n - 1] == ' ' && st[n - 1] == Style.DEFAULT && combo(n - 1) == null && ul(n - 1) == 0) {
             n--;
         }
         return n;

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * keeps 2,000 lines of 80 columns near 200 KB.
  */
 final class LineCodec {
-    private static final int WRAPPED = 1, PLAIN = 2, USED = 4, TEXT = 8;
+    private static final int WRAPPED = 1, PLAIN = 2, USED = 4, TEXT = 8, UNDERLINE_COLOURS = 16;
     private static final byte[] EMPTY = {PLAIN};
     private static final byte[] EMPTY_WRAPPED = {PLAIN | WRAPPED};
 
@@ -39,7 +39,8 @@ final class LineCodec {
                 prev = v;
             }
         }
-        boolean plainStyle = runs == 0 || (runs == 1 && st[0] == Style.DEFAULT);
+        boolean ulColours = line.hasUl(n);
+        boolean plainStyle = !ulColours && (runs == 0 || (runs == 1 && st[0] == Style.DEFAULT));
         if (ascii && plainStyle && !usedExtra) {
             byte[] out = new byte[n + 1];
             out[0] = (byte) (flags | PLAIN);
@@ -57,7 +58,7 @@ final class LineCodec {
             }
             return Arrays.copyOf(buf, pos);
         }
-        put(flags | (usedExtra ? USED : 0) | (ascii ? TEXT : 0));
+        put(flags | (usedExtra ? USED : 0) | (ascii ? TEXT : 0) | (ulColours ? UNDERLINE_COLOURS : 0));
         if (usedExtra) {
             varint(line.used);
         }
@@ -94,6 +95,11 @@ final class LineCodec {
                 buf[pos++] = (byte) (v >>> (i * 8));
             }
             x = end;
+        }
+        if (ulColours) {
+            for (int x = 0; x < n; x++) {
+                varint(line.ul[x]);      // rare: one varint a cell
+            }
         }
         return Arrays.copyOf(buf, pos);
     }
@@ -166,6 +172,14 @@ final class LineCodec {
             }
             Arrays.fill(line.st, Math.min(x, cols), Math.min(x + len, cols), s);
             x += len;
+        }
+        if ((data[0] & UNDERLINE_COLOURS) != 0) {
+            for (int x = 0; x < n; x++) {
+                int c = readVarint(data);
+                if (x < cols) {
+                    line.setUl(x, c);
+                }
+            }
         }
         line.used = Math.min(used >= 0 ? used : n, cols);
         return line;

@@ -125,6 +125,7 @@ final class Reflow {
         }
         to.cp[at] = from.cp[x];
         to.st[at] = from.st[x];
+        to.setUl(at, from.ul(x));
         String c = from.combo(x);
         if (c != null) {
             to.setCombo(at, c);
