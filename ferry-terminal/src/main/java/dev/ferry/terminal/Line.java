@@ -21,6 +21,11 @@ final class Line {
     int[] ul;
     /** Like tmux's cellused: cells past this were never written and print nothing in capture -e. */
     int used;
+    /**
+     * Cells at and past this are blank (a space, default style, no cluster, no underline colour):
+     * an upper bound kept by every write, so clearing and trimming stop here instead of at cols.
+     */
+    int dirty;
     /** The line ended by auto-wrap rather than a line feed. */
     boolean wrapped;
     boolean frozen;
@@ -45,6 +50,7 @@ final class Line {
             ul = Arrays.copyOf(o.ul, cols);
         }
         used = Math.min(o.used, cols);
+        dirty = Math.min(o.dirty, cols);
         wrapped = o.wrapped;
     }
 
@@ -59,6 +65,14 @@ final class Line {
         if (from >= to) {
             return;
         }
+        if (style == Style.DEFAULT) {
+            to = Math.min(to, dirty);      // past dirty every cell is blank already
+            if (from >= to) {
+                return;
+            }
+        } else if (to > dirty) {
+            dirty = to;
+        }
         Arrays.fill(cp, from, to, ' ');
         Arrays.fill(st, from, to, style);
         if (combo != null) {
@@ -72,6 +86,9 @@ final class Line {
     /** Blanks the whole line like tmux clearing a full line: nothing counts as written any more. */
     void reset(long style) {
         clear(0, cp.length, style);
+        if (style == Style.DEFAULT) {
+            dirty = 0;
+        }
         used = 0;
         wrapped = false;
     }
@@ -90,6 +107,9 @@ final class Line {
         if (x >= used) {
             used = x + 1;
         }
+        if (x >= dirty) {
+            dirty = x + 1;
+        }
     }
 
     int ul(int x) { return ul == null ? 0 : ul[x]; }
@@ -102,6 +122,9 @@ final class Line {
             ul = new int[cp.length];
         }
         ul[x] = colour;
+        if (colour != 0 && x >= dirty) {
+            dirty = x + 1;
+        }
     }
 
     /** Sets the underline colour of cells [from, to). */
@@ -113,6 +136,9 @@ final class Line {
             ul = new int[cp.length];
         }
         Arrays.fill(ul, from, to, colour);
+        if (colour != 0 && to > dirty) {
+            dirty = to;
+        }
     }
 
     /** True when some cell in [0, n) has an underline colour. */
@@ -134,10 +160,16 @@ final class Line {
             combo = new String[cp.length];
         }
         combo[x] = text;
+        if (x >= dirty) {
+            dirty = x + 1;
+        }
     }
 
     /** Copies cells [from, from+n) to [to, to+n) within this line (for ICH/DCH). */
     void move(int to, int from, int n) {
+        if (to + n > dirty) {
+            dirty = to + n;
+        }
         System.arraycopy(cp, from, cp, to, n);
         System.arraycopy(st, from, st, to, n);
         if (combo != null) {
@@ -198,7 +230,7 @@ final class Line {
 
     /** Last column + 1 that is not a default blank (for trimming). */
     int trimmedLength() {
-        int n = cp.length;
+        int n = dirty;
         while (n > 0 && cp[n - 1] == ' ' && st[n - 1] == Style.DEFAULT && combo(n - 1) == null && ul(n - 1) == 0) {
             n--;
         }

@@ -14,6 +14,8 @@ final class LineCodec {
 
     private byte[] buf = new byte[256];
     private int pos;
+    /** Where each style run ends, found by the first pass so the writer need not scan again. */
+    private int[] runEnds = new int[81];
 
     byte[] encode(Line line) {
         int n = line.trimmedLength();
@@ -25,20 +27,27 @@ final class LineCodec {
         }
         int[] cp = line.cp;
         long[] st = line.st;
-        boolean ascii = line.combo == null || noCombos(line, n);
-        for (int x = 0; ascii && x < n; x++) {
-            int c = cp[x];
-            ascii = c >= 0x20 && c <= 0x7e;
+        // one pass: printable ASCII? how many style runs? (the hot path of scrolling output)
+        if (runEnds.length <= n) {
+            runEnds = new int[n + 1];
         }
-        int runs = n == 0 ? 0 : 1;
+        int[] ends = runEnds;
+        int outside = 0;
+        int runs = 0;
         long prev = n == 0 ? 0 : st[0];
-        for (int x = 1; x < n; x++) {
+        for (int x = 0; x < n; x++) {
+            int c = cp[x];
+            outside |= (c - 0x20) | (0x7e - c);
             long v = st[x];
             if (v != prev) {
-                runs++;
+                ends[runs++] = x;
                 prev = v;
             }
         }
+        if (n > 0) {
+            ends[runs++] = n;
+        }
+        boolean ascii = outside >= 0 && (line.combo == null || noCombos(line, n));
         boolean ulColours = line.hasUl(n);
         boolean plainStyle = !ulColours && (runs == 0 || (runs == 1 && st[0] == Style.DEFAULT));
         if (ascii && plainStyle && !usedExtra) {
@@ -82,19 +91,11 @@ final class LineCodec {
                 }
             }
         }
-        varint(runs);
-        ensure(runs * 13);
-        for (int x = 0; x < n; ) {
-            int end = x + 1;
-            while (end < n && st[end] == st[x]) {
-                end++;
-            }
-            varint(end - x);
-            long v = st[x];
-            for (int i = 0; i < 8; i++) {
-                buf[pos++] = (byte) (v >>> (i * 8));
-            }
-            x = end;
+        // no run count: the runs cover exactly the n cells
+        for (int r = 0, x = 0; r < runs; r++) {
+            varint(ends[r] - x);
+            style(st[x]);
+            x = ends[r];
         }
         if (ulColours) {
             for (int x = 0; x < n; x++) {
@@ -102,6 +103,42 @@ final class LineCodec {
             }
         }
         return Arrays.copyOf(buf, pos);
+    }
+
+    /**
+     * A style in 1 to 15 bytes, usually 1 to 3: which parts are set, then each set colour as
+     * value << 2 | kind and the flags, as varints (the default style is one zero byte).
+     */
+    private void style(long v) {
+        int fg = Style.fg(v), bg = Style.bg(v);
+        int attrs = (int) (v >>> 52);
+        put((fg != 0 ? 1 : 0) | (bg != 0 ? 2 : 0) | (attrs != 0 ? 4 : 0));
+        if (fg != 0) {
+            varint(Style.value(fg) << 2 | Style.kind(fg));
+        }
+        if (bg != 0) {
+            varint(Style.value(bg) << 2 | Style.kind(bg));
+        }
+        if (attrs != 0) {
+            varint(attrs);
+        }
+    }
+
+    private long readStyle(byte[] data) {
+        int parts = data[pos++];
+        long v = 0;
+        if ((parts & 1) != 0) {
+            int c = readVarint(data);
+            v = Style.withFg(v, (c & 3) << 24 | c >>> 2);
+        }
+        if ((parts & 2) != 0) {
+            int c = readVarint(data);
+            v = Style.withBg(v, (c & 3) << 24 | c >>> 2);
+        }
+        if ((parts & 4) != 0) {
+            v |= (long) readVarint(data) << 52;
+        }
+        return v;
     }
 
     private static boolean noCombos(Line line, int n) {
@@ -150,6 +187,7 @@ final class LineCodec {
                 line.cp[x] = data[pos + x];
             }
             line.used = Math.min(used >= 0 ? used : n, cols);
+            line.dirty = n;
             return line;
         }
         int n = readVarint(data);
@@ -163,13 +201,9 @@ final class LineCodec {
         } else {
             cells(data, n, cols, line);
         }
-        int runs = readVarint(data);
-        for (int r = 0, x = 0; r < runs; r++) {
+        for (int x = 0; x < n; ) {
             int len = readVarint(data);
-            long s = 0;
-            for (int i = 0; i < 8; i++) {
-                s |= (data[pos++] & 0xFFL) << (i * 8);
-            }
+            long s = readStyle(data);
             Arrays.fill(line.st, Math.min(x, cols), Math.min(x + len, cols), s);
             x += len;
         }
@@ -182,6 +216,7 @@ final class LineCodec {
             }
         }
         line.used = Math.min(used >= 0 ? used : n, cols);
+        line.dirty = Math.min(n, cols);
         return line;
     }
 

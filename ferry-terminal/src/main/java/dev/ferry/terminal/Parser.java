@@ -43,7 +43,7 @@ final class Parser {
             if (state == GROUND) {
                 if (c >= 0x20 && c < 0x7F) {
                     int j = i + 1;
-                    while (j < end && b[j] >= 0x20 && b[j] < 0x7F) {
+                    while (j < end && ((b[j] - 0x20) & 0xFF) < 0x5F) {     // 0x20..0x7e, one compare
                         j++;
                     }
                     utfNeed = 0;

@@ -44,6 +44,9 @@ final class Printer {
             if (s.cx > l.used) {
                 l.used = s.cx;
             }
+            if (s.cx > l.dirty) {
+                l.dirty = s.cx;
+            }
             from += n;
         }
         s.last = b[to - 1];

@@ -131,6 +131,7 @@ final class Reflow {
             to.setCombo(at, c);
         }
         to.used = Math.max(to.used, at + 1);
+        to.dirty = Math.max(to.dirty, at + 1);
     }
 
     private void split(int yy, int at) {
