@@ -247,11 +247,17 @@ final class LineCodec {
     }
 
     private void varint(int v) {
+        if (pos + 5 > buf.length) {
+            ensure(5);
+        }
+        byte[] b = buf;
+        int p = pos;
         while ((v & ~0x7F) != 0) {
-            put((v & 0x7F) | 0x80);
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
         }
-        put(v);
+        b[p++] = (byte) v;
+        pos = p;
     }
 
     private int readVarint(byte[] data) {
