@@ -26,6 +26,11 @@ final class Line {
      * an upper bound kept by every write, so clearing and trimming stop here instead of at cols.
      */
     int dirty;
+    /**
+     * Every cell is printable ASCII in the default style (no cluster, no underline colour): kept
+     * by every write (false may be stale, true never is), so history packs such lines unexamined.
+     */
+    boolean plain = true;
     /** The line ended by auto-wrap rather than a line feed. */
     boolean wrapped;
     boolean frozen;
@@ -51,6 +56,7 @@ final class Line {
         }
         used = Math.min(o.used, cols);
         dirty = Math.min(o.dirty, cols);
+        plain = o.plain;
         wrapped = o.wrapped;
     }
 
@@ -70,8 +76,11 @@ final class Line {
             if (from >= to) {
                 return;
             }
-        } else if (to > dirty) {
-            dirty = to;
+        } else {
+            plain = false;
+            if (to > dirty) {
+                dirty = to;
+            }
         }
         Arrays.fill(cp, from, to, ' ');
         Arrays.fill(st, from, to, style);
@@ -88,6 +97,7 @@ final class Line {
         clear(0, cp.length, style);
         if (style == Style.DEFAULT) {
             dirty = 0;
+            plain = true;
         }
         used = 0;
         wrapped = false;
@@ -104,6 +114,9 @@ final class Line {
             combo[x] = null;
         }
         setUl(x, underlineColour);
+        if (style != Style.DEFAULT || codepoint < 0x20 || codepoint > 0x7e) {
+            plain = false;
+        }
         if (x >= used) {
             used = x + 1;
         }
@@ -122,8 +135,11 @@ final class Line {
             ul = new int[cp.length];
         }
         ul[x] = colour;
-        if (colour != 0 && x >= dirty) {
-            dirty = x + 1;
+        if (colour != 0) {
+            plain = false;
+            if (x >= dirty) {
+                dirty = x + 1;
+            }
         }
     }
 
@@ -136,8 +152,11 @@ final class Line {
             ul = new int[cp.length];
         }
         Arrays.fill(ul, from, to, colour);
-        if (colour != 0 && to > dirty) {
-            dirty = to;
+        if (colour != 0) {
+            plain = false;
+            if (to > dirty) {
+                dirty = to;
+            }
         }
     }
 
@@ -160,6 +179,7 @@ final class Line {
             combo = new String[cp.length];
         }
         combo[x] = text;
+        plain = false;
         if (x >= dirty) {
             dirty = x + 1;
         }

@@ -27,6 +27,9 @@ final class LineCodec {
         }
         int[] cp = line.cp;
         long[] st = line.st;
+        if (line.plain && !usedExtra) {
+            return plainText(flags, cp, n);     // most scrolled-off lines: nothing to examine
+        }
         // one pass: printable ASCII? how many style runs? (the hot path of scrolling output)
         if (runEnds.length <= n) {
             runEnds = new int[n + 1];
@@ -51,12 +54,7 @@ final class LineCodec {
         boolean ulColours = line.hasUl(n);
         boolean plainStyle = !ulColours && (runs == 0 || (runs == 1 && st[0] == Style.DEFAULT));
         if (ascii && plainStyle && !usedExtra) {
-            byte[] out = new byte[n + 1];
-            out[0] = (byte) (flags | PLAIN);
-            for (int x = 0; x < n; x++) {
-                out[x + 1] = (byte) cp[x];
-            }
-            return out;
+            return plainText(flags, cp, n);
         }
         pos = 0;
         if (ascii && plainStyle) {
@@ -141,6 +139,15 @@ final class LineCodec {
         return v;
     }
 
+    private static byte[] plainText(int flags, int[] cp, int n) {
+        byte[] out = new byte[n + 1];
+        out[0] = (byte) (flags | PLAIN);
+        for (int x = 0; x < n; x++) {
+            out[x + 1] = (byte) cp[x];
+        }
+        return out;
+    }
+
     private static boolean noCombos(Line line, int n) {
         for (int x = 0; x < n; x++) {
             if (line.combo[x] != null) {
@@ -190,6 +197,7 @@ final class LineCodec {
             line.dirty = n;
             return line;
         }
+        line.plain = false;
         int n = readVarint(data);
         if ((data[0] & TEXT) != 0) {
             for (int x = 0; x < n; x++) {

@@ -47,6 +47,9 @@ final class Printer {
             if (s.cx > l.dirty) {
                 l.dirty = s.cx;
             }
+            if (ps != Style.DEFAULT) {
+                l.plain = false;
+            }
             from += n;
         }
         s.last = b[to - 1];

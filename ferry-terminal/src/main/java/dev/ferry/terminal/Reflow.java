@@ -132,6 +132,9 @@ final class Reflow {
         }
         to.used = Math.max(to.used, at + 1);
         to.dirty = Math.max(to.dirty, at + 1);
+        if (to.st[at] != Style.DEFAULT || to.cp[at] < 0x20 || to.cp[at] > 0x7e) {
+            to.plain = false;
+        }
     }
 
     private void split(int yy, int at) {
