@@ -83,7 +83,9 @@ final class Line {
             }
         }
         Arrays.fill(cp, from, to, ' ');
-        Arrays.fill(st, from, to, style);
+        if (!plain || style != Style.DEFAULT) {
+            Arrays.fill(st, from, to, style);      // a plain line's styles are all default already
+        }
         if (combo != null) {
             Arrays.fill(combo, from, to, null);
         }

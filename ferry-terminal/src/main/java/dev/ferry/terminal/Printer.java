@@ -34,7 +34,9 @@ final class Printer {
             long[] st = l.st;
             for (int i = 0; i < n; i++) {
                 cp[s.cx + i] = b[from + i];
-                st[s.cx + i] = ps;
+            }
+            if (!l.plain || ps != Style.DEFAULT) {
+                Arrays.fill(st, s.cx, s.cx + n, ps);     // a plain line's styles are all default already
             }
             if (l.combo != null) {
                 Arrays.fill(l.combo, s.cx, s.cx + n, null);
