@@ -8,7 +8,7 @@ import java.util.Arrays;
  * keeps 2,000 lines of 80 columns near 200 KB.
  */
 final class LineCodec {
-    private static final int WRAPPED = 1, PLAIN = 2;
+    private static final int WRAPPED = 1, PLAIN = 2, USED = 4;
     private static final byte[] EMPTY = {PLAIN};
     private static final byte[] EMPTY_WRAPPED = {PLAIN | WRAPPED};
 
@@ -18,19 +18,26 @@ final class LineCodec {
     byte[] encode(Line line) {
         int n = line.trimmedLength();
         int flags = line.wrapped ? WRAPPED : 0;
-        if (n == 0) {
+        // tmux's cellused can reach past the text (blanks written, ICH); reflow counts it
+        boolean usedExtra = line.used != n;
+        if (n == 0 && !usedExtra) {
             return line.wrapped ? EMPTY_WRAPPED : EMPTY;
         }
-        if (isPlain(line, n)) {
-            byte[] out = new byte[n + 1];
-            out[0] = (byte) (flags | PLAIN);
-            for (int x = 0; x < n; x++) {
-                out[x + 1] = (byte) line.cp[x];
-            }
-            return out;
-        }
         pos = 0;
-        put(flags);
+        if (isPlain(line, n)) {
+            put(flags | PLAIN | (usedExtra ? USED : 0));
+            if (usedExtra) {
+                varint(line.used);
+            }
+            for (int x = 0; x < n; x++) {
+                put(line.cp[x]);
+            }
+            return Arrays.copyOf(buf, pos);
+        }
+        put(flags | (usedExtra ? USED : 0));
+        if (usedExtra) {
+            varint(line.used);
+        }
         varint(n);
         for (int x = 0; x < n; x++) {
             String c = line.combo(x);
@@ -69,15 +76,16 @@ final class LineCodec {
     Line decode(byte[] data, int cols) {
         Line line = new Line(cols);
         line.wrapped = (data[0] & WRAPPED) != 0;
+        pos = 1;
+        int used = (data[0] & USED) != 0 ? readVarint(data) : -1;
         if ((data[0] & PLAIN) != 0) {
-            int n = Math.min(cols, data.length - 1);
+            int n = Math.min(cols, data.length - pos);
             for (int x = 0; x < n; x++) {
-                line.cp[x] = data[x + 1];
+                line.cp[x] = data[pos + x];
             }
-            line.used = n;
+            line.used = Math.min(used >= 0 ? used : n, cols);
             return line;
         }
-        pos = 1;
         int n = readVarint(data);
         for (int x = 0; x < n; x++) {
             int v = readVarint(data);
@@ -105,7 +113,7 @@ final class LineCodec {
             Arrays.fill(line.st, Math.min(x, cols), Math.min(x + len, cols), s);
             x += len;
         }
-        line.used = Math.min(n, cols);
+        line.used = Math.min(used >= 0 ? used : n, cols);
         return line;
     }
 

@@ -279,8 +279,12 @@ final class Screen {
     void scrollUp(int t, int b, int n, long bg) {
         n = Math.min(n, b - t + 1);
         for (int i = 0; i < n; i++) {
+            if (savedMain != null) {
+                moveLines(t, t + 1, b - t, bg);
+                continue;
+            }
             Line out = lines[t];
-            if (savedMain == null && history.limit() > 0) {
+            if (history.limit() > 0) {
                 history.push(out);
                 scrolled = Math.min(scrolled + 1, history.size());
             }
@@ -292,9 +296,50 @@ final class Screen {
     void scrollDown(int t, int b, int n, long bg) {
         n = Math.min(n, b - t + 1);
         for (int i = 0; i < n; i++) {
-            Line out = lines[b];
-            System.arraycopy(lines, t, lines, t + 1, b - t);
-            lines[t] = fresh(out, bg);
+            moveLines(t + 1, t, b - t, bg);
+        }
+    }
+
+    /**
+     * tmux's grid_move_lines: rows [py, py+ny) move to dy; the rows they leave are blanked, and
+     * the rows just above the destination and the source stop being wrapped.
+     */
+    private void moveLines(int dy, int py, int ny, long bg) {
+        if (ny <= 0 || py == dy) {
+            return;
+        }
+        Line[] freed = new Line[Math.min(ny, Math.abs(dy - py))];
+        int f = 0;
+        for (int y = dy; y < dy + ny; y++) {
+            if ((y < py || y >= py + ny) && f < freed.length) {
+                freed[f++] = lines[y];
+            }
+        }
+        if (dy != 0) {
+            unwrap(dy - 1);
+        }
+        Line[] moved = java.util.Arrays.copyOfRange(lines, py, py + ny);
+        System.arraycopy(moved, 0, lines, dy, ny);
+        f = 0;
+        for (int y = py; y < py + ny; y++) {
+            if (y < dy || y >= dy + ny) {
+                lines[y] = fresh(f < freed.length && freed[f] != null ? freed[f++] : new Line(cols), bg);
+            }
+        }
+        if (py != 0 && (py < dy || py >= dy + ny)) {
+            unwrap(py - 1);
+        }
+    }
+
+    private void unwrap(int y) {
+        if (lines[y].wrapped) {
+            line(y).wrapped = false;
+        }
+    }
+
+    private void clearLines(int y, int count, long bg) {
+        for (int i = 0; i < count && y + i < rows; i++) {
+            clearCells(y + i, 0, cols, bg);
         }
     }
 
@@ -426,6 +471,9 @@ final class Screen {
         Line l = line(y);
         if (from == 0 && to == cols) {
             l.reset(bg);
+            if (y > 0) {
+                unwrap(y - 1);     // tmux's grid_clear_lines: the line above no longer continues here
+            }
         } else {
             l.clear(from, to, bg);
         }
@@ -537,38 +585,30 @@ final class Screen {
 
     void insertLines(int n) {
         n = Math.max(n, 1);
+        long bg = erase();
         if (cy < top || cy > bottom) {
-            // tmux's grid_view_insert_lines: only the rows that moved are blanked; when fewer rows
-            // move than are inserted, the rows between keep what they had
             n = Math.min(n, rows - cy);
-            int moved = rows - cy - n;
-            for (int y = rows - 1; y >= cy + n && moved > 0; y--) {
-                lines[y] = lines[y - n];
-            }
-            for (int y = cy; y < cy + Math.min(n, moved); y++) {
-                lines[y] = new Line(cols);
-                lines[y].reset(erase());
-            }
+            moveLines(cy + n, cy, rows - cy - n, bg);   // tmux leaves rows that did not move as they were
         } else {
-            scrollDown(cy, bottom, Math.min(n, bottom + 1 - cy), erase());
+            n = Math.min(n, bottom + 1 - cy);
+            int kept = bottom + 1 - cy - n;
+            moveLines(bottom + 1 - kept, cy, kept, bg);
+            clearLines(cy + kept, n - kept, bg);
         }
     }
 
     void deleteLines(int n) {
         n = Math.max(n, 1);
+        long bg = erase();
         if (cy < top || cy > bottom) {
-            shiftUp(cy, rows - 1, Math.min(n, rows - cy));
+            n = Math.min(n, rows - cy);
+            moveLines(cy, cy + n, rows - cy - n, bg);
+            clearLines(rows - n, cy + n - (rows - n), bg);
         } else {
-            shiftUp(cy, bottom, Math.min(n, bottom + 1 - cy));
-        }
-    }
-
-    /** Like scrollUp but the lines leaving are dropped, not kept in history (DL). */
-    private void shiftUp(int t, int b, int n) {
-        for (int i = 0; i < n; i++) {
-            Line out = lines[t];
-            System.arraycopy(lines, t + 1, lines, t, b - t);
-            lines[b] = fresh(out, erase());
+            n = Math.min(n, bottom + 1 - cy);
+            int kept = bottom + 1 - cy - n;
+            moveLines(cy, cy + n, kept, bg);
+            clearLines(cy + kept, n - kept, bg);
         }
     }
 
