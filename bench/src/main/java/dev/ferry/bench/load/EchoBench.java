@@ -1,0 +1,136 @@
+package dev.ferry.bench.load;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measurement 1, keystroke echo latency: a participant sends one byte, the PTY's raw-mode echo
+ * program writes it back, the participant sees it. Through Ferry's web protocol, through Ferry's
+ * SSH side, through OpenSSH (same program, same MINA client), and a bare WebSocket round trip.
+ * At N > 1 every session types at once, one keystroke every 50-150 ms (about 10 a second).
+ */
+final class EchoBench {
+    static final long THINK_MILLIS = 100;
+
+    private final Ctx ctx;
+
+    EchoBench(Ctx ctx) {
+        this.ctx = ctx;
+    }
+
+    void run() throws Exception {
+        Json out = Json.arr();
+        ctx.results.put("echo_latency", out);
+        System.out.println("\n1. Keystroke echo latency (microseconds)");
+        ctx.row("sessions", "path", "n", "p50", "p90", "p99", "max", "lost");
+        for (int n : ctx.mode.sessions()) {
+            Map<String, Stats> stats = new LinkedHashMap<>();
+            Map<String, AtomicInteger> lost = new LinkedHashMap<>();
+            for (String p : List.of("ws-roundtrip", "ferry-web", "ferry-ssh", "openssh")) {
+                stats.put(p, new Stats());
+                lost.put(p, new AtomicInteger());
+            }
+            boolean ssh = java.util.Arrays.stream(ctx.mode.sshSessions()).anyMatch(x -> x == n);
+            int perSession = n == 1 ? ctx.mode.keystrokes() : Math.max(20, ctx.mode.keystrokes() / n);
+            int warm = n == 1 ? Math.min(500, ctx.mode.keystrokes() / 4) : 3;
+            long think = n == 1 ? 0 : THINK_MILLIS;
+            Ctx.log("echo: opening " + n + " host sessions with a PTY each");
+            List<HostSession> hosts = Parallel.map(n, 16, 600,
+                    i -> HostSession.open(ctx.web, ctx.relay.httpPort, Ctx.sh(Ctx.ECHO), 80, 24));
+            try {
+                for (int round = 0; round < (n == 1 ? ctx.mode.rounds() : 1); round++) {
+                    if (n == 1) {
+                        Ctx.log("echo: bare WebSocket round trip");
+                        type(n, perSession, warm, think, stats.get("ws-roundtrip"), lost.get("ws-roundtrip"),
+                                e -> WsEchoClient.open(ctx.web, ctx.wsEcho.port, true, e));
+                    }
+                    Ctx.log("echo: ferry web, " + n + " sessions");
+                    type(n, perSession, warm, think, stats.get("ferry-web"), lost.get("ferry-web"),
+                            e -> WebParticipant.join(ctx.web, ctx.relay.httpPort, hosts.get(e.index).token(), true, e));
+                    if (!ssh) continue;
+                    Ctx.log("echo: openssh, " + n + " sessions");
+                    type(n, perSession, warm, think, stats.get("openssh"), lost.get("openssh"),
+                            e -> SshTerm.open(ctx.ssh, ctx.sshd.port, "root", ctx.key, Ctx.ECHO, e));
+                    Ctx.log("echo: ferry ssh, " + n + " sessions");
+                    type(n, perSession, warm, think, stats.get("ferry-ssh"), lost.get("ferry-ssh"),
+                            e -> SshTerm.open(ctx.ssh, ctx.relay.sshPort, hosts.get(e.index).token(), ctx.key, null, e));
+                }
+            } finally {
+                hosts.forEach(HostSession::close);
+            }
+            Json row = Json.obj().put("sessions", n).put("keystrokes_per_session", perSession).put("think_ms", think);
+            for (var e : stats.entrySet()) {
+                if (e.getValue().count() == 0) continue;
+                Stats.Summary s = e.getValue().summary();
+                row.put(e.getKey(), s.json().put("lost", lost.get(e.getKey()).get()));
+                ctx.row(Integer.toString(n), e.getKey(), Integer.toString(s.n()), Ctx.f(s.p50()), Ctx.f(s.p90()), Ctx.f(s.p99()),
+                        Ctx.f(s.max()), Integer.toString(lost.get(e.getKey()).get()));
+            }
+            Stats.Summary o = stats.get("openssh").count() > 0 ? stats.get("openssh").summary() : null;
+            Stats.Summary w = stats.get("ws-roundtrip").count() > 0 ? stats.get("ws-roundtrip").summary() : null;
+            Stats.Summary fw = stats.get("ferry-web").summary();
+            if (o != null) {
+                Stats.Summary fs = stats.get("ferry-ssh").summary();
+                row.put("ratio_web_over_openssh_p50", fw.p50() / o.p50()).put("ratio_web_over_openssh_p99", fw.p99() / o.p99())
+                        .put("ratio_ssh_over_openssh_p50", fs.p50() / o.p50()).put("ratio_ssh_over_openssh_p99", fs.p99() / o.p99());
+                ctx.row(Integer.toString(n), "ratio ferry-web/openssh", "", Ctx.f(fw.p50() / o.p50()), Ctx.f(fw.p90() / o.p90()),
+                        Ctx.f(fw.p99() / o.p99()), "", "");
+                ctx.row(Integer.toString(n), "ratio ferry-ssh/openssh", "", Ctx.f(fs.p50() / o.p50()), Ctx.f(fs.p90() / o.p90()),
+                        Ctx.f(fs.p99() / o.p99()), "", "");
+            }
+            if (w != null) {
+                row.put("ratio_web_over_ws_roundtrip_p50", fw.p50() / w.p50());
+                ctx.row(Integer.toString(n), "ratio ferry-web/ws-roundtrip", "", Ctx.f(fw.p50() / w.p50()), "", "", "", "");
+            }
+            out.add(row);
+        }
+    }
+
+    /** An echo watcher that knows which session it belongs to. */
+    static final class IndexedEcho extends Echo {
+        final int index;
+
+        IndexedEcho(int index) {
+            this.index = index;
+        }
+    }
+
+    interface Opener {
+        Term open(IndexedEcho echo) throws Exception;
+    }
+
+    private void type(int n, int perSession, int warm, long think, Stats stats, AtomicInteger lost, Opener opener) throws Exception {
+        List<IndexedEcho> echoes = new ArrayList<>();
+        for (int i = 0; i < n; i++) echoes.add(new IndexedEcho(i));
+        List<Term> terms = Parallel.map(n, 16, 600, i -> opener.open(echoes.get(i)));
+        try {
+            Thread.sleep(300);  // let joins settle (snapshots, notices)
+            Parallel.map(n, n, 900, i -> {
+                Term t = terms.get(i);
+                Echo e = echoes.get(i);
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                if (think > 0) Thread.sleep(r.nextLong(think));  // spread the sessions' phases
+                for (int k = 0; k < warm + perSession; k++) {
+                    byte c = Echo.ALPHABET[k % Echo.ALPHABET.length];
+                    e.expect(c);
+                    long t0 = System.nanoTime();
+                    t.send(new byte[] {c});
+                    long seen = e.await(5000);
+                    if (seen < 0) lost.incrementAndGet();
+                    else if (k >= warm) stats.add(seen - t0);
+                    if (think > 0) Thread.sleep(think / 2 + r.nextLong(think));
+                }
+                return null;
+            });
+        } finally {
+            Parallel.map(n, 16, 120, i -> {
+                terms.get(i).close();
+                return null;
+            });
+        }
+    }
+}
