@@ -18,7 +18,7 @@ class Echo implements Consumer<byte[]> {
     private volatile int expected = -1;
     private volatile long seenAt;
     private volatile Thread waiter;
-    long bytes;   // received, for the throughput tests (one writer: the connection's reader)
+    volatile long bytes;   // received, for the throughput tests (one writer: the connection's reader)
 
     @Override
     public void accept(byte[] data) {

@@ -75,7 +75,7 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
     }
 
     /** Types into the host's own terminal (the host's keyboard, not through the relay). */
-    void typeLocally(byte[] data) throws IOException {
+    synchronized void typeLocally(byte[] data) throws IOException {
         ptyIn.write(data);
         ptyIn.flush();
     }
@@ -117,6 +117,11 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         info.completeExceptionally(new IOException("closed " + statusCode + " " + reason));
         callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        info.completeExceptionally(cause);  // a closed load-host connection; the measurement notices by itself
     }
 
     @Override
