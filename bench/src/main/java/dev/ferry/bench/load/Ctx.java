@@ -14,6 +14,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 final class Ctx implements AutoCloseable {
     /** The raw-mode echo program, the same command line under Ferry's PTY and under OpenSSH. */
     static final String ECHO = "stty raw -echo; exec cat";
+    /** Whether the load host and participants offer permessage-deflate (browsers and ferry share do); -Dbench.deflate=false to compare. */
+    static final boolean DEFLATE = !"false".equals(System.getProperty("bench.deflate"));
 
     final Mode mode;
     final Path tmp;

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EchoBench {
     static final long THINK_MILLIS = 100;
+    /** -Dbench.inline=true: the load host echoes in-process instead of through a PTY (to separate the PTY's share). */
+    static final boolean INLINE = Boolean.getBoolean("bench.inline");
 
     private final Ctx ctx;
 
@@ -27,7 +29,9 @@ final class EchoBench {
         ctx.results.put("echo_latency", out);
         System.out.println("\n1. Keystroke echo latency (microseconds)");
         ctx.row("sessions", "path", "n", "p50", "p90", "p99", "max", "lost");
-        for (int n : ctx.mode.sessions()) {
+        int[] sessions = System.getProperty("bench.sessions") == null ? ctx.mode.sessions()
+                : java.util.Arrays.stream(System.getProperty("bench.sessions").split(",")).mapToInt(Integer::parseInt).toArray();
+        for (int n : sessions) {
             Map<String, Stats> stats = new LinkedHashMap<>();
             Map<String, AtomicInteger> lost = new LinkedHashMap<>();
             for (String p : List.of("ws-roundtrip", "ferry-web", "ferry-ssh", "openssh")) {
@@ -40,7 +44,7 @@ final class EchoBench {
             long think = n == 1 ? 0 : THINK_MILLIS;
             Ctx.log("echo: opening " + n + " host sessions with a PTY each");
             List<HostSession> hosts = Parallel.map(n, 16, 600,
-                    i -> HostSession.open(ctx.web, ctx.relay.httpPort, Ctx.sh(Ctx.ECHO), 80, 24));
+                    i -> HostSession.open(ctx.web, ctx.relay.httpPort, INLINE ? null : Ctx.sh(Ctx.ECHO), 80, 24));
             try {
                 for (int round = 0; round < (n == 1 ? ctx.mode.rounds() : 1); round++) {
                     if (n == 1) {

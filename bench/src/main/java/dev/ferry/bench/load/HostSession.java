@@ -37,7 +37,7 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
     static HostSession open(WebSocketClient client, int port, String[] command, int cols, int rows) throws Exception {
         HostSession h = new HostSession();
         ClientUpgradeRequest req = new ClientUpgradeRequest(URI.create("ws://127.0.0.1:" + port + "/ws/host"));
-        req.addExtensions("permessage-deflate");
+        if (Ctx.DEFLATE) req.addExtensions("permessage-deflate");
         h.ws = client.connect(h, req).get(30, TimeUnit.SECONDS);
         h.send(new Message.Hello(Frames.VERSION, false, cols, rows, command == null ? "echo" : String.join(" ", command)));
         h.info.get(30, TimeUnit.SECONDS);

@@ -50,16 +50,16 @@ public final class Main {
         try (Ctx ctx = new Ctx(Ctx.Mode.of(mode), tmp, jar, relayOpts)) {
             ctx.results.put("mode", mode).put("started", Instant.now().toString()).put("machine", Machine.describe());
             System.out.println("Ferry end-to-end benchmark (" + mode + "), " + Machine.summary());
-            if (only.contains("echo")) guard(ctx, "echo", () -> new EchoBench(ctx).run());
-            if (only.contains("throughput")) guard(ctx, "throughput", () -> new ThroughputBench(ctx).run());
-            if (only.contains("fanout")) guard(ctx, "fanout", () -> new FanoutBench(ctx).run());
-            if (only.contains("wire")) guard(ctx, "wire", () -> new WireBench(ctx).run());
-            if (only.contains("scale")) guard(ctx, "scale", () -> new ScaleBench(ctx).run());
-            ctx.results.put("seconds", (System.nanoTime() - started) / 1e9);
             Files.createDirectories(resultsDir);
             Path file = resultsDir.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                     .format(Instant.now()) + "-" + mode + ".json");
-            Files.writeString(file, ctx.results.toString());
+            // Written after every section, so a run cut short still leaves what it measured.
+            for (String name : List.of("echo", "throughput", "fanout", "wire", "scale")) {
+                if (!only.contains(name)) continue;
+                guard(ctx, name, () -> section(ctx, name));
+                ctx.results.put("seconds", (System.nanoTime() - started) / 1e9);
+                Files.writeString(file, ctx.results.toString());
+            }
             System.out.println("\nresults: " + file + String.format(" (%.0f s)", (System.nanoTime() - started) / 1e9));
             if (ctx.results.toString().contains("\"error\"")) status = 1;
         } finally {
@@ -67,6 +67,16 @@ public final class Main {
             deleteTree(tmp);
         }
         System.exit(status);
+    }
+
+    private static void section(Ctx ctx, String name) throws Exception {
+        switch (name) {
+            case "echo" -> new EchoBench(ctx).run();
+            case "throughput" -> new ThroughputBench(ctx).run();
+            case "fanout" -> new FanoutBench(ctx).run();
+            case "wire" -> new WireBench(ctx).run();
+            default -> new ScaleBench(ctx).run();
+        }
     }
 
     interface Section {

@@ -21,7 +21,7 @@ final class ThroughputBench {
     }
 
     void run() throws Exception {
-        long size = ctx.mode.throughputBytes();
+        long size = Long.getLong("bench.throughput.bytes", ctx.mode.throughputBytes());
         Path file = ctx.tmp.resolve("output.txt");
         writeFile(file, size);
         // Waits for one key (so the participant is watching before it starts), writes the file, then the end mark.
@@ -46,7 +46,7 @@ final class ThroughputBench {
         Term term;
         try {
             term = switch (path) {
-                case "ferry-web" -> web = WebParticipant.join(ctx.web, ctx.relay.httpPort, host.token(), true, end);
+                case "ferry-web" -> web = WebParticipant.join(ctx.web, ctx.relay.httpPort, host.token(), Ctx.DEFLATE, end);
                 case "ferry-ssh" -> SshTerm.open(ctx.ssh, ctx.relay.sshPort, host.token(), ctx.key, null, end);
                 default -> SshTerm.open(ctx.ssh, ctx.sshd.port, "root", ctx.key, program, end);
             };
