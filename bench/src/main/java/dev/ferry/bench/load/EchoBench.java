@@ -122,7 +122,13 @@ final class EchoBench {
                     byte c = Echo.ALPHABET[k % Echo.ALPHABET.length];
                     e.expect(c);
                     long t0 = System.nanoTime();
-                    t.send(new byte[] {c});
+                    try {
+                        t.send(new byte[] {c});
+                    } catch (java.io.IOException x) {  // this session's connection broke: the rest of its keystrokes are lost
+                        lost.addAndGet(warm + perSession - k);
+                        Ctx.log("echo: session " + i + ": " + x.getMessage());
+                        return null;
+                    }
                     long seen = e.await(5000);
                     if (seen < 0) lost.incrementAndGet();
                     else if (k >= warm) stats.add(seen - t0);

@@ -28,6 +28,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 public final class HostSession implements Session.Listener.AutoDemanding, AutoCloseable {
     private final CompletableFuture<Message.SessionInfo> info = new CompletableFuture<>();
     private volatile Session ws;
+    private java.util.concurrent.ScheduledFuture<?> pinger;
     private PtyProcess pty;
     private OutputStream ptyIn;
     /** Sees every chunk the host's terminal produced (before it goes to the relay), on the reader thread. */
@@ -41,6 +42,7 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
         h.ws = client.connect(h, req).get(30, TimeUnit.SECONDS);
         h.send(new Message.Hello(Frames.VERSION, false, cols, rows, command == null ? "echo" : String.join(" ", command)));
         h.info.get(30, TimeUnit.SECONDS);
+        h.pinger = Pinger.every30s(h.ws);
         if (command != null) {
             h.pty = new PtyProcessBuilder(command).setEnvironment(Map.of("TERM", "xterm-256color", "PATH", System.getenv("PATH"),
                     "HOME", System.getProperty("user.home"), "LANG", "C.UTF-8"))
@@ -126,6 +128,7 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
 
     @Override
     public void close() {
+        if (pinger != null) pinger.cancel(false);
         if (pty != null) {
             pty.destroyForcibly();
             // its shell may have children (vim, ls): the harness's Procs cleanup also sweeps descendants

@@ -18,6 +18,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 public final class WebParticipant implements Session.Listener.AutoDemanding, Term {
     private final Consumer<byte[]> sink;
     private volatile Session ws;
+    private java.util.concurrent.ScheduledFuture<?> pinger;
     final AtomicInteger snapshots = new AtomicInteger();
     volatile String closedReason;
 
@@ -31,6 +32,7 @@ public final class WebParticipant implements Session.Listener.AutoDemanding, Ter
         ClientUpgradeRequest req = new ClientUpgradeRequest(URI.create("ws://127.0.0.1:" + port + "/ws/join/" + token));
         if (deflate) req.addExtensions("permessage-deflate");
         p.ws = client.connect(p, req).get(30, TimeUnit.SECONDS);
+        p.pinger = Pinger.every30s(p.ws);
         return p;
     }
 
@@ -62,6 +64,7 @@ public final class WebParticipant implements Session.Listener.AutoDemanding, Ter
 
     @Override
     public void close() {
+        if (pinger != null) pinger.cancel(false);
         Session s = ws;
         if (s != null) s.close();
     }
