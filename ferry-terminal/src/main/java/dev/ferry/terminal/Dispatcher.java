@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Turns parsed controls and sequences into screen operations, following tmux 3.3's input.c tables. */
 final class Dispatcher {
-    static final int MAX_PARAMS = 24;     // tmux drops sequences with more
+    static final int MAX_PARAMS = 23;     // tmux drops sequences with more (its list holds 24, one kept spare)
     private static final int MISSING = -1, COLON = -2;
 
     private final Screen s;
@@ -24,10 +24,10 @@ final class Dispatcher {
 
     void control(int c) {
         switch (c) {
-            case 0x08 -> s.backspace();
-            case 0x09 -> s.tab();
+            case 0x08 -> Cursor.backspace(s);
+            case 0x09 -> Cursor.tab(s);
             case 0x0A, 0x0B, 0x0C -> s.lineFeed(false, s.erase());
-            case 0x0D -> s.carriageReturn();
+            case 0x0D -> Cursor.carriageReturn(s);
             case 0x0E -> s.shift = 1;
             case 0x0F -> s.shift = 0;
             default -> { }
@@ -35,18 +35,42 @@ final class Dispatcher {
         s.last = -1;
     }
 
+    /** The ESC sequences tmux 3.3 knows; only those reset REP's last character. */
+    private static boolean knownEsc(int inter, int fin) {
+        return switch (inter) {
+            case 0 -> "78=>DEHM\\c".indexOf(fin) >= 0;
+            case '(', ')' -> fin == '0' || fin == 'B';
+            case '#' -> fin == '8';
+            default -> false;
+        };
+    }
+
+    /** The CSI sequences tmux 3.3 knows (its input_csi_table). */
+    private static boolean knownCsi(int inter, int fin) {
+        return switch (inter) {
+            case 0 -> "@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu".indexOf(fin) >= 0;
+            case '?' -> fin == 'h' || fin == 'l';
+            case '>' -> "cmnq".indexOf(fin) >= 0;
+            case ' ' -> fin == 'q';
+            default -> false;
+        };
+    }
+
     void esc(int fin) {
+        if (p.discard || !knownEsc(p.inter, fin)) {
+            return;
+        }
         s.last = -1;
         int inter = p.inter;
         if (inter == 0) {
             switch (fin) {
-                case '7' -> s.saveCursor();
-                case '8' -> s.restoreCursor();
+                case '7' -> Cursor.saveCursor(s);
+                case '8' -> Cursor.restoreCursor(s);
                 case '=' -> s.keypad = true;
                 case '>' -> s.keypad = false;
                 case 'D' -> s.lineFeed(false, s.erase());
                 case 'E' -> {
-                    s.carriageReturn();
+                    Cursor.carriageReturn(s);
                     s.lineFeed(false, s.erase());
                 }
                 case 'H' -> {
@@ -73,13 +97,15 @@ final class Dispatcher {
     }
 
     void csi(int fin) {
-        if (!parseParams()) {
+        if (p.discard || !parseParams() || !knownCsi(p.inter, fin)) {
             return;
         }
+        dispatchCsi(fin);
+        s.last = -1;
+    }
+
+    private void dispatchCsi(int fin) {
         int inter = p.inter;
-        if (fin != 'b') {
-            s.last = -1;
-        }
         if (inter == '?') {
             if (fin == 'h' || fin == 'l') {
                 for (int i = 0; i < count; i++) {
@@ -101,30 +127,30 @@ final class Dispatcher {
         int n = get(0, 1, 1);
         switch (fin) {
             case '@' -> { if (n != -1) s.insertChars(n); }
-            case 'A' -> { if (n != -1) s.cursorUp(n); }
-            case 'B' -> { if (n != -1) s.cursorDown(n); }
-            case 'C' -> { if (n != -1) s.cursorRight(n); }
-            case 'D' -> { if (n != -1) s.cursorLeft(n); }
+            case 'A' -> { if (n != -1) Cursor.cursorUp(s, n); }
+            case 'B' -> { if (n != -1) Cursor.cursorDown(s, n); }
+            case 'C' -> { if (n != -1) Cursor.cursorRight(s, n); }
+            case 'D' -> { if (n != -1) Cursor.cursorLeft(s, n); }
             case 'E' -> {
                 if (n != -1) {
-                    s.carriageReturn();
-                    s.cursorDown(n);
+                    Cursor.carriageReturn(s);
+                    Cursor.cursorDown(s, n);
                 }
             }
             case 'F' -> {
                 if (n != -1) {
-                    s.carriageReturn();
-                    s.cursorUp(n);
+                    Cursor.carriageReturn(s);
+                    Cursor.cursorUp(s, n);
                 }
             }
-            case 'G', '`' -> { if (n != -1) s.moveTo(n - 1, -1, true); }
+            case 'G', '`' -> { if (n != -1) Cursor.moveTo(s, n - 1, -1, true); }
             case 'H', 'f' -> {
                 int m = get(1, 1, 1);
                 if (n != -1 && m != -1) {
-                    s.moveTo(m - 1, n - 1, true);
+                    Cursor.moveTo(s, m - 1, n - 1, true);
                 }
             }
-            case 'd' -> { if (n != -1) s.moveTo(-1, n - 1, true); }
+            case 'd' -> { if (n != -1) Cursor.moveTo(s, -1, n - 1, true); }
             case 'J' -> s.eraseDisplay(get(0, 0, 0));
             case 'K' -> s.eraseLine(get(0, 0, 0));
             case 'L' -> { if (n != -1) s.insertLines(n); }
@@ -133,13 +159,13 @@ final class Dispatcher {
             case 'S' -> { if (n != -1) s.scrollUp(s.top, s.bottom, n, s.erase()); }
             case 'T' -> { if (n != -1) s.scrollDown(s.top, s.bottom, n, s.erase()); }
             case 'X' -> { if (n != -1) s.eraseChars(n); }
-            case 'Z' -> { if (n != -1) s.backTab(n); }
+            case 'Z' -> { if (n != -1) Cursor.backTab(s, n); }
             case 'b' -> {
                 if (n != -1) {
-                    s.repeat(n);
+                    Printer.repeat(s, n);
                 }
-                s.last = -1;
             }
+            case 't' -> windowOps();
             case 'g' -> {
                 int m = get(0, 0, 0);
                 if (m == 0 && s.cx < s.cols) {
@@ -159,12 +185,48 @@ final class Dispatcher {
             case 'r' -> {
                 int t = get(0, 1, 1), b = get(1, 1, s.rows);
                 if (t != -1 && b != -1) {
-                    s.setRegion(t - 1, b - 1);
+                    Cursor.setRegion(s, t - 1, b - 1);
                 }
             }
-            case 's' -> s.saveCursor();
-            case 'u' -> s.restoreCursor();
+            case 's' -> Cursor.saveCursor(s);
+            case 'u' -> Cursor.restoreCursor(s);
             default -> { }
+        }
+    }
+
+    /** XTWINOPS: only the title stack (22/23) changes what tmux shows; the rest are skipped like tmux. */
+    private void windowOps() {
+        for (int m = 0; ; m++) {
+            int n = get(m, 0, -1);
+            if (n == -1) {
+                return;
+            }
+            switch (n) {
+                case 3, 4, 8 -> {
+                    if (get(++m, 0, -1) == -1 || get(++m, 0, -1) == -1) {
+                        return;
+                    }
+                }
+                case 9, 10 -> {
+                    if (get(++m, 0, -1) == -1) {
+                        return;
+                    }
+                }
+                case 22, 23 -> {
+                    int which = get(++m, 0, -1);
+                    if (which == -1) {
+                        return;
+                    }
+                    if (which == 0 || which == 2) {
+                        if (n == 22) {
+                            s.pushTitle();
+                        } else {
+                            s.popTitle();
+                        }
+                    }
+                }
+                default -> { }
+            }
         }
     }
 

@@ -22,6 +22,9 @@ final class Parser {
     final byte[] paramBytes = new byte[MAX_PARAM_BYTES];
     int paramLen;
     int inter;               // intermediates and private marker, packed one byte each
+    private int interLen;
+    /** The sequence overflowed tmux's buffers (63 parameter bytes, 3 intermediates): ignore it. */
+    boolean discard;
     final byte[] str = new byte[MAX_STRING];
     int strLen;
     boolean strOverflow;
@@ -44,7 +47,7 @@ final class Parser {
                         j++;
                     }
                     utfNeed = 0;
-                    s.printAscii(b, i, j);
+                    Printer.printAscii(s, b, i, j);
                     i = j;
                     continue;
                 }
@@ -92,7 +95,7 @@ final class Parser {
         if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
             return;
         }
-        s.print(cp);
+        Printer.print(s, cp);
     }
 
     private void step(int c) {
@@ -118,15 +121,20 @@ final class Parser {
                 } else if (c == '[') {
                     paramLen = 0;
                     inter = 0;
+                    interLen = 0;
+                    discard = false;
                     state = CSI_ENTRY;
                 } else if (c == ']') {
                     startString(']');
                     state = OSC;
+                    s.last = -1;
                 } else if (c == 'P') {
                     state = DCS_ENTRY;
+                    s.last = -1;
                 } else if (c == '_' || c == 'k') {
                     startString(c);
                     state = STRING;
+                    s.last = -1;
                 } else if (c == 'X' || c == '^') {
                     state = CONSUME_ST;
                 } else if (c < 0x7F) {
@@ -228,6 +236,8 @@ final class Parser {
     private void enterEsc() {
         state = ESC;
         inter = 0;
+        interLen = 0;
+        discard = false;
     }
 
     private void control(int c) {
@@ -239,13 +249,18 @@ final class Parser {
     }
 
     private void collect(int c) {
-        if ((inter >>> 16) == 0) {
+        if (interLen == 3) {
+            discard = true;
+        } else {
             inter = inter << 8 | c;
+            interLen++;
         }
     }
 
     private void param(int c) {
-        if (paramLen < MAX_PARAM_BYTES) {
+        if (paramLen == MAX_PARAM_BYTES - 1) {
+            discard = true;
+        } else {
             paramBytes[paramLen++] = (byte) c;
         }
     }

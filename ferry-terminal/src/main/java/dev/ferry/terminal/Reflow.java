@@ -24,7 +24,7 @@ final class Reflow {
     static void apply(Screen s, int cols) {
         List<Line> all = new ArrayList<>(s.history.size() + s.rows);
         for (int i = 0; i < s.history.size(); i++) {
-            all.add(s.history.get(i, s.cols));
+            all.add(s.history.getNatural(i, s.cols));
         }
         int hsize = all.size();
         for (Line l : s.lines) {
@@ -90,7 +90,7 @@ final class Reflow {
     }
 
     private static int width(int cp) {
-        return cp == Line.PAD ? 0 : Screen.wideChar(cp) ? 2 : 1;
+        return cp == Line.PAD ? 0 : Printer.wideChar(cp) ? 2 : 1;
     }
 
     private void run() {

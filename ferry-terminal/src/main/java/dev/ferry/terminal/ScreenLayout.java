@@ -21,19 +21,33 @@ final class ScreenLayout {
         }
     }
 
+    /**
+     * Leaving the alternate screen as tmux's screen_alternate_off does: the alternate grid is first
+     * resized (and reflowed) back to the main screen's saved size, so what overflows joins the
+     * history; then the cursor comes back (1049), the main lines return, and the whole screen is
+     * resized to the current size with history on.
+     */
     static void alternateOff(Screen s, boolean restoreCursor) {
         int cols = s.cols, rows = s.rows;
+        if (s.savedMain != null) {
+            int savedCols = s.savedMain[0].cols(), savedRows = s.savedMain.length;
+            if (savedRows != s.rows) {
+                resizeRows(s, savedRows);
+            }
+            if (savedCols != s.cols) {
+                Reflow.apply(s, savedCols);
+            }
+        }
         if (restoreCursor && s.altX >= 0) {
             s.cx = s.altX;
             s.cy = s.altY;
             s.style = s.altStyle;
         }
         if (s.savedMain != null) {
-            Line[] main = s.savedMain;
+            s.lines = s.savedMain;
             s.savedMain = null;
-            s.lines = main;
-            s.rows = main.length;
-            s.cols = main[0].cols();
+            s.cy = Math.min(s.cy, s.rows - 1);
+            s.cx = Math.min(s.cx, s.cols);
             resize(s, cols, rows);
         }
         s.cx = Math.min(s.cx, s.cols - 1);

@@ -37,7 +37,11 @@ public final class Terminal {
         feed(data, 0, data.length);
     }
 
-    /** Resizes like tmux: reflows nothing, keeps the cursor's line visible, pulls history back when growing. */
+    /**
+     * Resizes like a tmux 3.3 pane: shrinking drops rows below the cursor, then pushes rows into
+     * history; growing pulls scrolled history back; a width change re-wraps the main screen and
+     * its history (the alternate screen is cropped or padded).
+     */
     public void resize(int cols, int rows) {
         cols = clamp(cols);
         rows = clamp(rows);

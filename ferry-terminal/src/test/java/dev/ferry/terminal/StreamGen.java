@@ -36,7 +36,10 @@ final class StreamGen {
     private int n(int bound) { return r.nextInt(bound); }
 
     private String piece() {
-        return switch (n(40)) {
+        return switch (n(43)) {
+            case 40 -> "a\033[" + n(3) + (r.nextBoolean() ? "x" : "?1J") + "\033[2b";
+            case 41 -> r.nextBoolean() ? "\033[22;0t" : "\033[23;0t";
+            case 42 -> "\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20;21;22;23" + (r.nextBoolean() ? ";24" : "") + "m";
             case 30 -> new String(new byte[] {(byte) 0xE4, (byte) 0xB8}, StandardCharsets.ISO_8859_1) + (r.nextBoolean() ? "\033[m" : "") + "x";
             case 31 -> r.nextBoolean() ? "\033c" : "\033#8";
             case 32 -> "\033[3J";
