@@ -59,6 +59,11 @@ final class Procs {
         return total;
     }
 
+    /** CPU seconds of this harness process alone. */
+    static double ownCpuSeconds() {
+        return cpuOf(ProcessHandle.current().pid());
+    }
+
     private static String comm(long pid) {
         try {
             return Files.readString(Path.of("/proc/" + pid + "/comm")).strip();

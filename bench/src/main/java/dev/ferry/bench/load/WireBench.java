@@ -22,7 +22,8 @@ final class WireBench {
         ctx.row("path", "raw PTY bytes", "wire bytes", "wire/raw");
         Json out = Json.obj();
         ctx.results.put("wire", out);
-        for (String path : new String[] {"ferry-web", "ferry-web-nodeflate", "ferry-ssh", "openssh", "openssh-compressed"}) {
+        for (String path : new String[] {"ferry-web", "ferry-web-nodeflate", "ferry-ssh", "ferry-ssh-compressed", "openssh",
+                "openssh-compressed"}) {
             Ctx.log("wire: " + path);
             out.put(path, once(path));
         }
@@ -37,12 +38,13 @@ final class WireBench {
         long[] raw = new long[1];
         if (host != null) host.localSink = b -> raw[0] += b.length;
         Echo sink = new Echo();
-        try (CountingProxy proxy = new CountingProxy(ferry ? (path.equals("ferry-ssh") ? ctx.relay.sshPort : ctx.relay.httpPort)
+        try (CountingProxy proxy = new CountingProxy(ferry ? (path.startsWith("ferry-ssh") ? ctx.relay.sshPort : ctx.relay.httpPort)
                 : ctx.sshd.port)) {
             Term term = switch (path) {
                 case "ferry-web" -> WebParticipant.join(ctx.web, proxy.port(), host.token(), true, sink);
                 case "ferry-web-nodeflate" -> WebParticipant.join(ctx.web, proxy.port(), host.token(), false, sink);
                 case "ferry-ssh" -> SshTerm.open(ctx.ssh, proxy.port(), host.token(), ctx.key, null, sink);
+                case "ferry-ssh-compressed" -> SshTerm.open(ctx.sshCompressed, proxy.port(), host.token(), ctx.key, null, sink);
                 case "openssh" -> SshTerm.open(ctx.ssh, proxy.port(), "root", ctx.key, program, sink);
                 default -> SshTerm.open(ctx.sshCompressed, proxy.port(), "root", ctx.key, program, sink);
             };
