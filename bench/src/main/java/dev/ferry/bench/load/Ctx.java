@@ -82,7 +82,7 @@ final class Ctx implements AutoCloseable {
                 int[] fanout, int fanoutSeconds, int[] idle, int rounds) {
         static Mode of(String name) {
             return switch (name) {
-                case "smoke" -> new Mode(name, 200, new int[] {1}, new int[] {1}, 2_000_000, new int[] {10}, 2, new int[] {50}, 1);
+                case "smoke" -> new Mode(name, 200, new int[] {1}, new int[] {1}, 2_000_000, new int[] {10}, 1, new int[] {50}, 1);
                 case "quick" -> new Mode(name, 2_000, new int[] {1, 100}, new int[] {1, 100}, 20_000_000,
                         new int[] {10, 100}, 4, new int[] {500}, 1);
                 default -> new Mode(name, 10_000, new int[] {1, 100, 1000}, new int[] {1, 100, 1000}, 200_000_000,

@@ -28,7 +28,7 @@ final class FanoutBench {
                 "host echo p50", "host echo p99");
         Json out = Json.arr();
         ctx.results.put("fanout", out);
-        for (String workload : List.of("top", "burst")) {
+        for (String workload : ctx.mode.name().equals("smoke") ? List.of("burst") : List.of("top", "burst")) {
             int[] counts = new int[ctx.mode.fanout().length + 1];
             System.arraycopy(ctx.mode.fanout(), 0, counts, 1, ctx.mode.fanout().length);
             for (int n : counts) {

@@ -39,7 +39,7 @@ public final class Main {
                 }
             }
         }
-        if (mode.equals("smoke") && only.size() == 5) only = Set.of("echo", "throughput", "fanout", "scale");
+        if (mode.equals("smoke") && only.size() == 5) only = Set.of("echo", "throughput", "fanout");
         if (!Files.isRegularFile(jar)) {
             System.err.println("bench: " + jar + " not found (build with ./ferry --version first)");
             System.exit(2);
