@@ -1,0 +1,90 @@
+package dev.ferry.cli;
+
+import dev.ferry.relay.RelayConfig;
+import dev.ferry.relay.RelayServer;
+import dev.ferry.relay.Settings;
+import dev.ferry.relay.hub.HubLimits;
+import java.time.Duration;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ferry relay}: runs the relay on embedded defaults until SIGTERM or Ctrl-C. */
+@Command(name = "relay", description = {
+        "Run the relay: hosts share terminals through it, participants join with ssh, a browser or ferry join.",
+        "Settings come from flags, then FERRY_* environment variables (FERRY_HTTP_PORT...), then the config file",
+        "(key=value lines, e.g. http-port=8080), in that order.",
+        "Also settable there: queue-bytes (a participant's backlog before it is resynchronised, default 1048576)",
+        "and stall-timeout (seconds a participant may stop reading before it is disconnected, default 60)."})
+final class RelayCommand implements Callable<Integer> {
+    @Option(names = "--listen", paramLabel = "ADDR", description = "Address to bind (default 0.0.0.0).")
+    String listen;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP and WebSocket port (default 8080; 0 picks a free one).")
+    String httpPort;
+
+    @Option(names = "--ssh-port", paramLabel = "PORT", description = "SSH port (default 2222; 0 picks a free one).")
+    String sshPort;
+
+    @Option(names = "--public-url", paramLabel = "URL", description = "How participants reach this relay (default: http://HOST:PORT).")
+    String publicUrl;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default $XDG_DATA_HOME/ferry or ~/.local/share/ferry).")
+    Path data;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default DATA/ferry.conf when it exists).")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        RelayServer server = new RelayServer(resolve(System.getenv()), RelayServer.defaultListeners());
+        server.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.err.println("ferry: relay shutting down");
+            server.close();
+            stopped.countDown();
+        }, "ferry-relay-shutdown"));
+        System.out.println("ferry relay running");
+        server.banner().forEach(System.out::println);
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    RelayConfig resolve(Map<String, String> env) {
+        Map<String, String> flags = new HashMap<>();
+        if (listen != null) flags.put("listen", listen);
+        if (httpPort != null) flags.put("http-port", httpPort);
+        if (sshPort != null) flags.put("ssh-port", sshPort);
+        if (publicUrl != null) flags.put("public-url", publicUrl);
+        Settings early = new Settings(flags, env, Map.of());
+        Path dataDir = data != null ? data : Path.of(early.get("data", Settings.defaultDataDir(env).toString()));
+        Path file = config != null ? config : pathOrNull(early.get("config", null));
+        Settings s = new Settings(flags, env, file != null
+                ? Settings.readFile(file, false)
+                : Settings.readFile(dataDir.resolve("ferry.conf"), true));
+        String url = s.get("public-url", null);
+        URI publicUri = null;
+        if (url != null) {
+            publicUri = URI.create(url);
+            if (publicUri.getScheme() == null || publicUri.getHost() == null || !publicUri.getScheme().startsWith("http")) {
+                throw new IllegalArgumentException("public-url must look like https://relay.example.com, got '" + url + "'");
+            }
+        }
+        HubLimits d = HubLimits.DEFAULT;
+        HubLimits limits = new HubLimits(s.number("queue-bytes", d.queueBytes(), 4096),
+                Duration.ofSeconds(s.number("stall-timeout", (int) d.stallTimeout().toSeconds(), 1)), d.historyLines());
+        return new RelayConfig(s.get("listen", "0.0.0.0"), s.port("http-port", 8080), s.port("ssh-port", 2222),
+                publicUri, dataDir.toAbsolutePath(), limits);
+    }
+
+    private static Path pathOrNull(String s) {
+        return s == null ? null : Path.of(s);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ferry.protocol;
+
+import java.util.Arrays;
+
+/**
+ * One Ferry wire frame, decoded. Every WebSocket binary message carries exactly one frame; see
+ * {@code docs/protocol.md} for the byte layout and which side sends what.
+ */
+public sealed interface Message {
+
+    /** Host to relay, first frame: opens a session. */
+    record Hello(int version, boolean readOnly, int cols, int rows, String command) implements Message {
+        public Hello {
+            Frames.checkSize(cols, rows);
+        }
+    }
+
+    /**
+     * Relay to host (after Hello) and to a participant (after joining): the session's links as this
+     * receiver may see them. {@code rwToken} is empty for read-only sessions and read-only joiners;
+     * {@code sshPort} is 0 when the relay serves no SSH.
+     */
+    record SessionInfo(boolean readOnly, String rwToken, String roToken, String sshHost, int sshPort, String webBase)
+            implements Message {}
+
+    /** Terminal output: host to relay, relay to participant. */
+    record Output(byte[] data) implements Message {
+        @Override public boolean equals(Object o) { return o instanceof Output other && Arrays.equals(data, other.data); }
+        @Override public int hashCode() { return Arrays.hashCode(data); }
+        @Override public String toString() { return "Output[" + data.length + " bytes]"; }
+    }
+
+    /** Keystrokes: participant to relay, relay to host. */
+    record Input(byte[] data) implements Message {
+        @Override public boolean equals(Object o) { return o instanceof Input other && Arrays.equals(data, other.data); }
+        @Override public int hashCode() { return Arrays.hashCode(data); }
+        @Override public String toString() { return "Input[" + data.length + " bytes]"; }
+    }
+
+    /** The terminal's size: host to relay (its PTY), relay to participant (the session's), participant to relay (its window). */
+    record Resize(int cols, int rows) implements Message {
+        public Resize {
+            Frames.checkSize(cols, rows);
+        }
+    }
+
+    /** Relay to participant: reset to a fresh terminal of this size, then write {@code data}; the live stream follows. */
+    record Snapshot(int cols, int rows, byte[] data) implements Message {
+        public Snapshot {
+            Frames.checkSize(cols, rows);
+        }
+        @Override public boolean equals(Object o) {
+            return o instanceof Snapshot s && s.cols == cols && s.rows == rows && Arrays.equals(data, s.data);
+        }
+        @Override public int hashCode() { return 31 * (31 * cols + rows) + Arrays.hashCode(data); }
+        @Override public String toString() { return "Snapshot[" + cols + "x" + rows + ", " + data.length + " bytes]"; }
+    }
+
+    /** A one-line human message (someone joined, left...): relay to host and participants. */
+    record Notice(String text) implements Message {}
+
+    /** The end, with a one-line reason: host to relay (its command exited), relay to everyone. */
+    record Close(String reason) implements Message {}
+
+    /** Liveness check; the receiver answers with a Pong carrying the same value. Either direction. */
+    record Ping(long value) implements Message {}
+
+    record Pong(long value) implements Message {}
+}

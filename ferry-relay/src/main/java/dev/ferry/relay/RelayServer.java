@@ -1,0 +1,93 @@
+package dev.ferry.relay;
+
+import dev.ferry.relay.auth.FailureLimiter;
+import dev.ferry.relay.hub.Endpoints;
+import dev.ferry.relay.hub.Hub;
+import dev.ferry.relay.store.Store;
+import dev.ferry.relay.ssh.SshListener;
+import dev.ferry.relay.web.WebListener;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay: the store, the hub, and an ordered list of listeners (web, then SSH).
+ * Starts them in order, stops them in reverse after telling every session why.
+ */
+public final class RelayServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RelayServer.class);
+    public static final String SHUTDOWN_REASON = "relay shutting down";
+
+    private final RelayConfig config;
+    private final List<RelayListener> listeners;
+    private final List<RelayListener> started = new ArrayList<>();
+    private Store store;
+    private Hub hub;
+
+    public RelayServer(RelayConfig config, List<RelayListener> listeners) {
+        this.config = config;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** The default set of listeners, in start order. */
+    public static List<RelayListener> defaultListeners() {
+        return List.of(new WebListener(), new SshListener());
+    }
+
+    public void start() throws Exception {
+        store = Store.open(config.dataDir());
+        hub = new Hub(config.limits(), store, new FailureLimiter());
+        Endpoints endpoints = new Endpoints(config.publicHost(), 0, "");
+        try {
+            for (RelayListener l : listeners) {
+                l.start(hub, config);
+                started.add(l);
+                endpoints = l.endpoints(endpoints);
+            }
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        hub.endpoints(endpoints);
+    }
+
+    /** The start banner: what each listener serves. */
+    public List<String> banner() {
+        List<String> lines = new ArrayList<>();
+        for (RelayListener l : started) lines.addAll(l.banner());
+        lines.add("data: " + config.dataDir());
+        return lines;
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    /** Tells every session the relay is going away, gives participants a moment to receive it, then stops. */
+    @Override
+    public void close() {
+        if (hub != null) {
+            hub.shutdown(SHUTDOWN_REASON);
+            sleep(300);  // writers flush the goodbye; bounded, shutdown must not hang
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (RuntimeException e) {
+                log.warn("{}", e.getMessage());
+            }
+        }
+        started.clear();
+        if (hub != null) hub.close();
+        if (store != null) store.close();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

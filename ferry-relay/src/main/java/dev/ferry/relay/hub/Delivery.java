@@ -1,0 +1,35 @@
+package dev.ferry.relay.hub;
+
+import java.util.Arrays;
+
+/** What a participant's writer takes out of its {@link Seat}, in order. */
+public sealed interface Delivery {
+
+    /** Reset to a fresh terminal of this size and write {@code data}; the live stream follows. Stream seats only. */
+    record Snapshot(int cols, int rows, byte[] data) implements Delivery {
+        @Override public String toString() { return "Snapshot[" + cols + "x" + rows + ", " + data.length + " bytes]"; }
+    }
+
+    /** Live output bytes (shared between seats: never modify). Stream seats only. */
+    record Output(byte[] data) implements Delivery {
+        @Override public boolean equals(Object o) { return o instanceof Output other && Arrays.equals(data, other.data); }
+        @Override public int hashCode() { return Arrays.hashCode(data); }
+        @Override public String toString() { return "Output[" + data.length + " bytes]"; }
+    }
+
+    /** The session's terminal changed size. */
+    record Resize(int cols, int rows) implements Delivery {}
+
+    /** The screen changed: pull {@link Seat#frame()} and render it. Rendered seats only; coalesced. */
+    record Changed() implements Delivery {}
+
+    /** A one-line notice (someone joined or left). */
+    record Notice(String text) implements Delivery {}
+
+    /** The session is over; the last delivery. Show {@link #line()} and disconnect. */
+    record Ended(String reason) implements Delivery {
+        public String line() {
+            return "session ended: " + reason;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ferry.relay.hub;
+
+/**
+ * The transport's side of someone watching a session: an SSH joiner, a browser, a CLI. The hub
+ * never writes to it: it queues {@link Delivery deliveries} in the participant's {@link Seat} and
+ * wakes it; the participant's own writer drains the seat and does the I/O.
+ *
+ * <p>{@link #wake} and {@link #disconnect} must not block.
+ */
+public interface Participant {
+    /** How it is connected, for notices and logs: "web", "ssh", "cli". */
+    String transport();
+
+    /** Where it comes from (an IP address), for notices, logs and rate limiting. */
+    String address();
+
+    /** Something is waiting in the seat: drain it. Idempotent; called often. */
+    void wake();
+
+    /** The hub gave up on this participant (it stalled); close the connection with this reason. */
+    void disconnect(String reason);
+}

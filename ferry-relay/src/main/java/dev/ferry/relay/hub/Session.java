@@ -1,0 +1,265 @@
+package dev.ferry.relay.hub;
+
+import dev.ferry.protocol.Frames;
+import dev.ferry.protocol.Message;
+import dev.ferry.terminal.Frame;
+import dev.ferry.terminal.Terminal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One shared terminal: its source, its screen model (fed every output byte), and its seats.
+ *
+ * <p>Everything below happens under one lock that guards only memory: feeding the screen model and
+ * appending to seats' queues. No I/O and no callback into a transport runs under it; wakes,
+ * source calls and the session log run after it is released.
+ */
+public final class Session {
+    private final Hub hub;
+    private final String id = UUID.randomUUID().toString();
+    private final Instant created = Instant.now();
+    private final SessionSpec spec;
+    private final Source source;
+    private final String rwToken;   // null for a read-only session
+    private final String roToken;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Terminal terminal;
+    private final List<Seat> seats = new ArrayList<>();
+    private String endReason;
+
+    Session(Hub hub, Source source, SessionSpec spec, String rwToken, String roToken) {
+        this.hub = hub;
+        this.source = source;
+        this.spec = spec;
+        this.rwToken = rwToken;
+        this.roToken = roToken;
+        this.terminal = new Terminal(spec.cols(), spec.rows());
+    }
+
+    public String id() { return id; }
+
+    public Instant created() { return created; }
+
+    public SessionSpec spec() { return spec; }
+
+    /** The read-write token; null for a read-only session. Never log it. */
+    public String readWriteToken() { return rwToken; }
+
+    /** The read-only token. Never log it. */
+    public String readOnlyToken() { return roToken; }
+
+    /** The links, as someone with this role may see them (read-only viewers never learn the read-write token). */
+    public Message.SessionInfo info(Role role) {
+        Endpoints e = hub.endpoints();
+        boolean ro = role == Role.READ_ONLY || rwToken == null;
+        return new Message.SessionInfo(ro, ro ? "" : rwToken, roToken, e.sshHost(), e.sshPort(), e.webBase());
+    }
+
+    /** Null while running; the reason once ended. */
+    public String endReason() {
+        return locked(() -> endReason);
+    }
+
+    public int participantCount() {
+        return locked(seats::size);
+    }
+
+    // ---- the source's side ----
+
+    /** Output from the source: fed to the screen model and queued for every seat. */
+    public void output(byte[] data, int offset, int length) {
+        if (length == 0) return;
+        byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
+        Delivery.Output out = new Delivery.Output(copy);
+        int limit = hub.limits().queueBytes();
+        List<Seat> wake = new ArrayList<>(4);
+        lock.lock();
+        try {
+            if (endReason != null) return;
+            terminal.feed(copy);
+            for (Seat s : seats) {
+                if (s.offerOutput(out, limit)) wake.add(s);
+            }
+        } finally {
+            lock.unlock();
+        }
+        wakeAll(wake);
+    }
+
+    /** The source's terminal changed size (the HOST policy's size; under SMALLEST_WRITER the source's answer). */
+    public void resize(int cols, int rows) {
+        Delivery.Resize r = new Delivery.Resize(cols, rows);
+        List<Seat> wake = new ArrayList<>(4);
+        lock.lock();
+        try {
+            if (endReason != null) return;
+            terminal.resize(cols, rows);
+            for (Seat s : seats) {
+                if (s.offerResize(r)) wake.add(s);
+            }
+        } finally {
+            lock.unlock();
+        }
+        wakeAll(wake);
+    }
+
+    /** A notice for every participant (not the source). */
+    public void notice(String text) {
+        broadcast(s -> s.offerNotice(new Delivery.Notice(text)), null);
+    }
+
+    /** Ends the session: every participant gets the reason, the tokens die, the source is told. Idempotent. */
+    public void end(String reason) {
+        List<Seat> wake = new ArrayList<>();
+        lock.lock();
+        try {
+            if (endReason != null) return;
+            endReason = reason;
+            Delivery.Ended end = new Delivery.Ended(reason);
+            for (Seat s : seats) {
+                if (s.offerEnd(end)) wake.add(s);
+            }
+        } finally {
+            lock.unlock();
+        }
+        hub.removed(this, reason);
+        wakeAll(wake);
+        source.ended(reason);
+    }
+
+    // ---- the participants' side (through Seat) ----
+
+    Seat join(Participant p, Role role, Seat.Style style) throws JoinRefusedException {
+        Seat seat = new Seat(this, p, role, style);
+        lock.lock();
+        try {
+            if (endReason != null) throw new JoinRefusedException(JoinRefusedException.INVALID_TOKEN);
+            seat.size(spec.cols(), spec.rows());
+            seat.joined();
+            seats.add(seat);
+        } finally {
+            lock.unlock();
+        }
+        p.wake();
+        String what = role.label() + " via " + p.transport() + " from " + p.address();
+        source.notice("joined " + what);
+        broadcast(s -> s.offerNotice(new Delivery.Notice("someone joined " + what)), seat);
+        return seat;
+    }
+
+    void leave(Seat seat) {
+        boolean removed;
+        boolean running;
+        lock.lock();
+        try {
+            removed = seats.remove(seat);
+            running = endReason == null;
+        } finally {
+            lock.unlock();
+        }
+        if (removed && running) {
+            String what = seat.role().label() + " via " + seat.participant().transport() + " from " + seat.participant().address();
+            source.notice("left: " + what);
+            broadcast(s -> s.offerNotice(new Delivery.Notice("someone left: " + what)), null);
+            if (spec.resizePolicy() == ResizePolicy.SMALLEST_WRITER) resizeToWriters();
+        }
+    }
+
+    /** The one place read-only is enforced, for every transport. */
+    void input(Seat seat, byte[] data) {
+        if (seat.role() != Role.READ_WRITE || data.length == 0) return;
+        if (locked(() -> endReason != null)) return;
+        source.input(data);
+    }
+
+    void participantResize(Seat seat, int cols, int rows) {
+        lock.lock();
+        try {
+            seat.size(cols, rows);
+        } finally {
+            lock.unlock();
+        }
+        if (spec.resizePolicy() == ResizePolicy.SMALLEST_WRITER && seat.role() == Role.READ_WRITE) resizeToWriters();
+    }
+
+    List<Delivery> drain(Seat seat) {
+        return locked(() -> seat.take(this::snapshotLocked));
+    }
+
+    Frame frame() {
+        return locked(terminal::frame);
+    }
+
+    /** Gives up on seats that left their queue undrained too long. Called by the hub's watchdog. */
+    void dropStalled(long now, long timeoutNanos) {
+        List<Seat> stalled = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Seat s : seats) {
+                if (s.stalled(now, timeoutNanos)) stalled.add(s);
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (Seat s : stalled) {
+            s.leave();
+            s.participant().disconnect("too slow: nothing received for " + timeoutNanos / 1_000_000_000L + " s");
+        }
+    }
+
+    <T> T locked(Supplier<T> f) {
+        lock.lock();
+        try {
+            return f.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Delivery.Snapshot snapshotLocked() {
+        byte[] data = terminal.snapshot(hub.limits().historyLines());
+        if (data.length > Frames.MAX_FRAME - 16) {
+            data = terminal.snapshot(0);
+        }
+        return new Delivery.Snapshot(terminal.cols(), terminal.rows(), data);
+    }
+
+    private void resizeToWriters() {
+        int[] size = locked(() -> {
+            int c = Integer.MAX_VALUE, r = Integer.MAX_VALUE;
+            for (Seat s : seats) {
+                if (s.role() == Role.READ_WRITE && s.cols() > 0) {
+                    c = Math.min(c, s.cols());
+                    r = Math.min(r, s.rows());
+                }
+            }
+            return c == Integer.MAX_VALUE ? null : new int[] {c, r};
+        });
+        if (size != null) source.resize(size[0], size[1]);
+    }
+
+    private void broadcast(Function<Seat, Boolean> offer, Seat except) {
+        List<Seat> wake = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Seat s : seats) {
+                if (s != except && offer.apply(s)) wake.add(s);
+            }
+        } finally {
+            lock.unlock();
+        }
+        wakeAll(wake);
+    }
+
+    private static void wakeAll(List<Seat> seats) {
+        for (Seat s : seats) {
+            s.participant().wake();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ferry.relay.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.relay.hub.Session;
+import dev.ferry.relay.hub.SessionLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's database: SQLite in the data directory (WAL, one writer connection), migrated by
+ * Flyway from {@code db/migration}. Records sessions as the hub reports them.
+ */
+public final class Store implements SessionLog, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
+
+    private final HikariDataSource pool;
+
+    private Store(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Opens (creating and migrating when needed) {@code ferry.db} in the data directory. */
+    public static Store open(Path dataDir) throws java.io.IOException {
+        Files.createDirectories(dataDir);
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("ferry.db"));
+        c.setMaximumPoolSize(1);  // SQLite has one writer; one connection avoids SQLITE_BUSY between our own threads
+        c.setPoolName("ferry-db");
+        c.addDataSourceProperty("journal_mode", "WAL");
+        c.addDataSourceProperty("busy_timeout", "5000");
+        c.addDataSourceProperty("synchronous", "NORMAL");
+        c.addDataSourceProperty("foreign_keys", "true");
+        HikariDataSource pool = new HikariDataSource(c);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Store(pool);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void started(Session s) {
+        update("INSERT INTO sessions (id, created, host_address, command, read_only) VALUES (?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, s.id());
+            ps.setString(2, s.created().toString());
+            ps.setString(3, s.spec().hostAddress());
+            ps.setString(4, s.spec().command());
+            ps.setBoolean(5, s.spec().readOnly());
+        });
+    }
+
+    @Override
+    public void ended(Session s, String reason) {
+        update("UPDATE sessions SET ended = ?, end_reason = ? WHERE id = ?", ps -> {
+            ps.setString(1, Instant.now().toString());
+            ps.setString(2, reason);
+            ps.setString(3, s.id());
+        });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** A failed write is logged, never thrown into the hub: the session goes on without its record. */
+    private void update(String sql, Binder binder) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            log.warn("database write failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

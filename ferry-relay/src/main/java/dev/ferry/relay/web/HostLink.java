@@ -1,0 +1,123 @@
+package dev.ferry.relay.web;
+
+import dev.ferry.protocol.Frames;
+import dev.ferry.protocol.Message;
+import dev.ferry.protocol.ProtocolException;
+import dev.ferry.relay.hub.Hub;
+import dev.ferry.relay.hub.ResizePolicy;
+import dev.ferry.relay.hub.Role;
+import dev.ferry.relay.hub.SessionSpec;
+import dev.ferry.relay.hub.Source;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@code ferry share} host on {@code /ws/host}: the session's source. Public only because Jetty invokes listeners reflectively. */
+public final class HostLink implements Session.Listener.AutoDemanding, Source {
+    private static final Logger log = LoggerFactory.getLogger(HostLink.class);
+
+    private final Hub hub;
+    private final String address;
+    private Session ws;
+    private FrameSender sender;
+    private volatile dev.ferry.relay.hub.Session session;
+
+    HostLink(Hub hub, String address) {
+        this.hub = hub;
+        this.address = address;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session ws) {
+        this.ws = ws;
+        this.sender = new FrameSender(ws, 4 << 20);
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        try {
+            handle(Frames.decode(payload));
+            callback.succeed();
+        } catch (ProtocolException e) {
+            callback.succeed();
+            fail(StatusCode.PROTOCOL, "protocol error: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        fail(StatusCode.BAD_DATA, "protocol error: text frames are not part of the protocol");
+    }
+
+    private void handle(Message m) throws ProtocolException {
+        final var s = session;
+        switch (m) {
+            case Message.Hello h when s == null -> {
+                if (h.version() != Frames.VERSION) {
+                    throw new ProtocolException("unsupported protocol version " + h.version() + " (this relay speaks " + Frames.VERSION + ")");
+                }
+                var spec = new SessionSpec(h.command(), h.readOnly(), h.cols(), h.rows(), address, ResizePolicy.HOST);
+                var opened = hub.open(this, spec);
+                session = opened;
+                sender.send(opened.info(Role.READ_WRITE));
+                log.info("session {} opened by {} ({})", opened.id(), address, h.readOnly() ? "read-only" : "read-write");
+            }
+            case Message.Ping p -> sender.send(new Message.Pong(p.value()));
+            case Message.Pong p -> { }
+            case Message.Output o when s != null -> s.output(o.data(), 0, o.data().length);
+            case Message.Resize r when s != null -> s.resize(r.cols(), r.rows());
+            case Message.Close c when s != null -> s.end(printable(c.reason()));
+            default -> throw new ProtocolException("unexpected " + m.getClass().getSimpleName().toLowerCase()
+                    + " frame from the host" + (s == null ? " before hello" : ""));
+        }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        callback.succeed();
+        var s = session;
+        if (s != null) s.end("the host disconnected");
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        log.debug("host link {}: {}", address, cause.toString());
+    }
+
+    private void fail(int status, String message) {
+        log.info("host link from {} closed: {}", address, message);
+        sender.close(status, message);
+        var s = session;
+        if (s != null) s.end("the host's link broke (" + message + ")");
+    }
+
+    // ---- Source ----
+
+    @Override
+    public void input(byte[] data) {
+        if (!sender.send(new Message.Input(data))) {
+            log.debug("input for {} dropped: host not reading", address);
+        }
+    }
+
+    @Override
+    public void notice(String text) {
+        sender.send(new Message.Notice(text));
+    }
+
+    @Override
+    public void ended(String reason) {
+        sender.close(StatusCode.NORMAL, reason);
+    }
+
+    /** The host's reason is shown on every participant's terminal: no control characters, one short line. */
+    static String printable(String reason) {
+        String line = reason.codePoints().map(c -> c < 0x20 || (c >= 0x7f && c < 0xa0) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (line.isEmpty()) return "the host ended the session";
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ferry.relay.web;
+
+import dev.ferry.protocol.Frames;
+import dev.ferry.relay.RelayConfig;
+import dev.ferry.relay.RelayListener;
+import dev.ferry.relay.hub.Endpoints;
+import dev.ferry.relay.hub.Hub;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/**
+ * The web side: Jetty core on virtual threads. {@code /ws/host} for hosts, {@code /ws/join/{token}}
+ * for participants (both speak docs/protocol.md, permessage-deflate offered by Jetty), the browser
+ * page at {@code /t/{token}}, and static files from the classpath's {@code static/}.
+ */
+public final class WebListener implements RelayListener {
+    /** A peer that sends nothing (not even a Ping frame) for this long is closed. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(120);
+
+    private Server server;
+    private ServerConnector connector;
+    private RelayConfig config;
+
+    @Override
+    public void start(Hub hub, RelayConfig config) throws Exception {
+        this.config = config;
+        VirtualThreadPool threads = new VirtualThreadPool();
+        threads.setName("ferry-web");
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost(config.listen());
+        connector.setPort(config.httpPort());
+        server.addConnector(connector);
+
+        ContextHandler context = new ContextHandler("/");
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
+            container.setMaxBinaryMessageSize(Frames.MAX_FRAME);
+            container.setMaxTextMessageSize(1024);
+            container.setIdleTimeout(IDLE_TIMEOUT);
+            container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
+            container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
+                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq)));
+        });
+        ResourceHandler files = new ResourceHandler();
+        files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
+        files.setDirAllowed(false);
+        files.setWelcomeFiles("index.html");
+        ws.setHandler(new SessionPage(files));
+        context.setHandler(ws);
+        server.setHandler(context);
+        server.setStopTimeout(2000);
+        server.start();
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String baseUrl() {
+        if (config.publicUrl() != null) {
+            String u = config.publicUrl().toString();
+            return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        }
+        String host = config.publicHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    @Override
+    public List<String> banner() {
+        return List.of("web: " + baseUrl() + "/  (hosts connect to " + baseUrl().replaceFirst("^http", "ws") + "/ws/host)");
+    }
+
+    @Override
+    public Endpoints endpoints(Endpoints e) {
+        return new Endpoints(e.sshHost(), e.sshPort(), baseUrl());
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (server != null) server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the web listener: " + e.getMessage(), e);
+        }
+    }
+}

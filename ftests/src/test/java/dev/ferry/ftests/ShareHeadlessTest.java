@@ -1,0 +1,150 @@
+package dev.ferry.ftests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.protocol.Message;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ferry share --headless} through a real relay, joined over WebSocket with the Ferry protocol. */
+class ShareHeadlessTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path tmp;
+    static RelayProcess relay;
+
+    @BeforeAll
+    static void startRelay() throws Exception {
+        relay = RelayProcess.start(tmp.resolve("relay"));
+    }
+
+    @AfterAll
+    static void stopRelay() {
+        if (relay != null) relay.close();
+    }
+
+    private ShareProcess share(List<String> options, String... command) throws Exception {
+        return ShareProcess.start(tmp.resolve("share"), relay, options, command);
+    }
+
+    private WsPeer join(String token) throws Exception {
+        return WsPeer.connect(relay.ws("/ws/join/" + token));
+    }
+
+    @Test
+    void printsTheLinksLikeTmate() throws Exception {
+        try (ShareProcess share = share(List.of(), "sleep", "30")) {
+            var links = share.links();
+            String rw = share.readWriteToken(), ro = share.readOnlyToken();
+            assertThat(rw).matches("[a-z2-9]{26}");
+            assertThat(ro).matches("ro-[a-z2-9]{26}");
+            assertThat(links.get("web session")).isEqualTo(relay.webBase() + "/t/" + rw);
+            assertThat(links.get("web session read only")).isEqualTo(relay.webBase() + "/t/" + ro);
+            // The ssh lines exist exactly when the relay serves SSH (the ssh listener adds them).
+            if (links.containsKey("ssh session") || links.containsKey("ssh session read only")) {
+                assertThat(links.get("ssh session")).matches("ssh -p\\d+ " + rw + "@127\\.0\\.0\\.1");
+                assertThat(links.get("ssh session read only")).matches("ssh -p\\d+ " + ro + "@127\\.0\\.0\\.1");
+            }
+        }
+    }
+
+    @Test
+    void lateJoinerSeesTheScreenThenLiveOutputAndTypingEchoes() throws Exception {
+        try (ShareProcess share = share(List.of(), "sh", "-c", "echo ready-$((6*7)); exec cat")) {
+            Thread.sleep(1000);  // the output reaches the relay before anyone joins
+            try (WsPeer rw = join(share.readWriteToken()); WsPeer ro = join(share.readOnlyToken())) {
+                Message.SessionInfo info = rw.await(Message.SessionInfo.class, WAIT);
+                assertThat(info.readOnly()).isFalse();
+                assertThat(info.rwToken()).isEqualTo(share.readWriteToken());
+                Message.Snapshot snap = rw.await(Message.Snapshot.class, WAIT);
+                assertThat(new String(snap.data())).contains("ready-42");
+                assertThat(rw.received().indexOf(info)).isLessThan(rw.received().indexOf(snap));
+
+                rw.send(new Message.Input("typed-by-rw\r".getBytes()));
+                rw.awaitText("typed-by-rw", WAIT);
+                ro.awaitText("typed-by-rw", WAIT);
+                Ferry.waitUntil(WAIT, "join notices on the host's stderr", () ->
+                        share.stderr().contains("joined read-write via web from 127.0.0.1")
+                                && share.stderr().contains("joined read-only via web from 127.0.0.1"));
+            }
+        }
+    }
+
+    @Test
+    void readOnlyInputIsIgnored() throws Exception {
+        try (ShareProcess share = share(List.of(), "cat");
+             WsPeer rw = join(share.readWriteToken()); WsPeer ro = join(share.readOnlyToken())) {
+            Message.SessionInfo roInfo = ro.await(Message.SessionInfo.class, WAIT);
+            assertThat(roInfo.readOnly()).isTrue();
+            assertThat(roInfo.rwToken()).as("a read-only viewer never learns the read-write token").isEmpty();
+            ro.await(Message.Snapshot.class, WAIT);
+            // A hand-made input frame: type 4, then the bytes.
+            ro.sendRaw(new byte[] {4, 'r', 'o', '-', 't', 'y', 'p', 'e', 'd', '\r'});
+            ro.send(new Message.Resize(20, 5));
+            Thread.sleep(500);
+            rw.send(new Message.Input("rw-typed\r".getBytes()));
+            rw.awaitText("rw-typed", WAIT);
+            ro.awaitText("rw-typed", WAIT);
+            assertThat(rw.terminalText()).doesNotContain("ro-typed");
+            assertThat(ro.terminalText()).doesNotContain("ro-typed");
+            assertThat(ro.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void hostExitEndsEveryParticipantWithTheReasonAndKillsTheTokens() throws Exception {
+        try (ShareProcess share = share(List.of(), "sh", "-c", "read line; exit 3");
+             WsPeer rw = join(share.readWriteToken()); WsPeer ro = join(share.readOnlyToken())) {
+            rw.await(Message.Snapshot.class, WAIT);
+            ro.await(Message.Snapshot.class, WAIT);
+            rw.send(new Message.Input("\r".getBytes()));
+            String reason = "session ended: the host's command exited (status 3)";
+            assertThat(rw.await(Message.Close.class, WAIT).reason()).isEqualTo(reason);
+            assertThat(ro.await(Message.Close.class, WAIT).reason()).isEqualTo(reason);
+            assertThat(rw.awaitClosed(WAIT)).isEqualTo(1000);
+            assertThat(ro.awaitClosed(WAIT)).isEqualTo(1000);
+            assertThat(share.waitFor(WAIT)).isEqualTo(3);
+            try (WsPeer late = join(share.readOnlyToken())) {
+                assertThat(late.await(Message.Close.class, WAIT).reason()).isEqualTo("Invalid or expired session token");
+            }
+        }
+    }
+
+    @Test
+    void aBadTokenGetsTheErrorAndAClosedConnection() throws Exception {
+        try (WsPeer bad = join("nosuchtokennosuchtokenxxxx")) {
+            assertThat(bad.await(Message.Close.class, WAIT).reason()).isEqualTo("Invalid or expired session token");
+            assertThat(bad.awaitClosed(WAIT)).isEqualTo(1008);
+            assertThat(bad.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void readOnlyShareHasNoReadWriteLinkAtAll() throws Exception {
+        try (ShareProcess share = share(List.of("--read-only"), "cat")) {
+            assertThat(share.links()).doesNotContainKeys("web session", "ssh session").containsKey("web session read only");
+            assertThat(share.stdout()).doesNotContain("web session: ");
+            try (WsPeer ro = join(share.readOnlyToken())) {
+                assertThat(ro.await(Message.SessionInfo.class, WAIT).rwToken()).isEmpty();
+                ro.send(new Message.Input("nope\r".getBytes()));
+                Thread.sleep(300);
+                assertThat(ro.terminalText()).doesNotContain("nope");
+            }
+        }
+    }
+
+    @Test
+    void sigtermOnTheHostEndsTheSessionCleanly() throws Exception {
+        try (ShareProcess share = share(List.of(), "sleep", "60"); WsPeer ro = join(share.readOnlyToken())) {
+            ro.await(Message.Snapshot.class, WAIT);
+            share.stop();
+            assertThat(ro.await(Message.Close.class, WAIT).reason()).isEqualTo("session ended: the host stopped sharing");
+        }
+    }
+}
