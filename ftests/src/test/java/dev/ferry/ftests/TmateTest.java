@@ -172,8 +172,18 @@ class TmateTest {
     void interactiveTmateShowsTheLinesInShowMessages() throws Exception {
         Path home = home();
         try (Tmux host = new Tmux(100, 30, tmate(home, ""))) {
+            // The server needs a moment to start: until then tmate prints usage, not a client's tty.
+            String[] ttys = new String[1];
+            Ferry.waitUntil(WAIT, "the attached client's tty", () -> {
+                try {
+                    ttys[0] = shell(home, tmate(home, "list-clients -F '#{client_tty}'")).trim();
+                } catch (Exception e) {
+                    return false;
+                }
+                return ttys[0].matches("/dev/\\S+");
+            });
+            String tty = ttys[0];
             shell(home, tmate(home, "wait tmate-ready"));
-            String tty = shell(home, tmate(home, "list-clients -F '#{client_tty}'")).trim();
             String[] messages = new String[1];
             Ferry.waitUntil(WAIT, "the ssh line in show-messages", () -> {
                 try {
