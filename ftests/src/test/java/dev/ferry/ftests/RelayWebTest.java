@@ -52,6 +52,15 @@ class RelayWebTest {
     }
 
     @Test
+    void theHostsReasonReachesParticipantsWithoutControlCharacters() throws Exception {
+        try (RelayProcess relay = RelayProcess.start(tmp); WsPeer host = host(relay); WsPeer p = join(relay, info(host).roToken())) {
+            host.send(new Message.Close("done\033[2J\033]0;pwned\007 here"));
+            assertThat(p.await(Message.Close.class, WAIT).reason()).isEqualTo("session ended: done [2J ]0;pwned  here");
+            assertThat(host.await(Message.Close.class, WAIT).reason()).isEqualTo("done [2J ]0;pwned  here");
+        }
+    }
+
+    @Test
     void aMalformedFrameClosesThatPeerOnly() throws Exception {
         try (RelayProcess relay = RelayProcess.start(tmp); WsPeer host = host(relay);
              WsPeer bad = join(relay, info(host).roToken()); WsPeer good = join(relay, info(host).roToken())) {

@@ -36,9 +36,14 @@ class ShareInteractiveTest {
             screen = tmux.waitForText("30 100");
             assertThat(screen).as("ferry show-links prints them again").contains("web session read only: " + relay.webBase() + "/t/ro-");
 
+            // The new size reaches the PTY asynchronously (SIGWINCH, as in any terminal): ask until it shows.
             tmux.resize(120, 40);
-            tmux.type("clear; stty size");
-            tmux.sendKeys("Enter");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            do {
+                tmux.type("clear; stty size");
+                tmux.sendKeys("Enter");
+                Thread.sleep(500);
+            } while (!tmux.capture().contains("40 120") && System.nanoTime() < deadline);
             tmux.waitForText("40 120");
 
             // Someone joins: the notice shows on the host's last row, then the row is repainted.
@@ -46,7 +51,9 @@ class ShareInteractiveTest {
             try (WsPeer viewer = WsPeer.connect(relay.ws("/ws/join/" + roToken))) {
                 viewer.await(Message.Snapshot.class, WAIT);
                 String withNotice = tmux.waitFor(WAIT, "the join notice", s -> s.contains("ferry: joined read-only via web from 127.0.0.1"));
-                assertThat(withNotice.strip().split("\n")[0]).contains("40 120");  // the screen above is untouched
+                String[] rows = withNotice.split("\n", -1);
+                assertThat(rows[39]).as("drawn on the last row").contains("ferry: joined read-only via web from 127.0.0.1");
+                assertThat(rows[0]).as("the screen above is untouched").contains("40 120");
                 tmux.waitFor(Duration.ofSeconds(10), "the notice to go", s -> !s.contains("ferry: joined"));
                 tmux.type("echo viewer-sees-$((1+1))");
                 tmux.sendKeys("Enter");

@@ -4,7 +4,6 @@ import dev.ferry.terminal.Renderer;
 import dev.ferry.terminal.Terminal;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -12,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Shows notices ("joined read-only via ssh from ...") on the host's last row for a few seconds
- * without corrupting its screen. With a screen mirror, the {@link Renderer} draws the row and later
- * repaints it from the mirror; without one, the row is drawn with save/restore cursor and erased.
+ * without corrupting its screen: a {@link Renderer} that believes the host's terminal shows the
+ * mirror's current frame draws the notice as its status line (only that row changes), and later
+ * repaints the rows that differ from the mirror, the last one included.
  *
  * <p>All writes happen under {@code screenLock}, the lock the PTY output to the host's terminal takes.
  */
@@ -22,7 +22,7 @@ final class NoticeBar {
 
     private final OutputStream out;
     private final Object screenLock;
-    private final Terminal mirror;  // null when the engine is unavailable
+    private final Terminal mirror;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ferry-notice");
         t.setDaemon(true);
@@ -51,14 +51,9 @@ final class NoticeBar {
         String line = " ferry: " + text + " ";
         synchronized (screenLock) {
             if (line.length() > cols) line = line.substring(0, cols);
-            byte[] bytes;
-            if (mirror != null) {
-                renderer = new Renderer(cols, rows);
-                renderer.render(mirror.frame(), null);  // what the host's terminal shows now
-                bytes = renderer.render(mirror.frame(), line);
-            } else {
-                bytes = ("\0337\033[" + rows + ";1H\033[0;7m" + line + "\033[K\033[0m\0338").getBytes(StandardCharsets.UTF_8);
-            }
+            renderer = new Renderer(cols, rows);
+            renderer.render(mirror.frame(), null);  // what the host's terminal shows now
+            byte[] bytes = renderer.render(mirror.frame(), line);
             write(bytes);
             if (pendingClear != null) pendingClear.cancel(false);
             pendingClear = timer.schedule(this::clear, SHOW_MILLIS, TimeUnit.MILLISECONDS);
@@ -67,14 +62,10 @@ final class NoticeBar {
 
     private void clear() {
         synchronized (screenLock) {
-            if (mirror != null) {
-                // After a resize the old renderer is gone: a fresh one repaints the whole screen.
-                Renderer r = renderer != null ? renderer : new Renderer(cols, rows);
-                write(r.render(mirror.frame(), null));
-                renderer = null;
-            } else {
-                write(("\0337\033[" + rows + ";1H\033[0m\033[2K\0338").getBytes(StandardCharsets.UTF_8));
-            }
+            // After a resize the old renderer is gone: a fresh one repaints the whole screen.
+            Renderer r = renderer != null ? renderer : new Renderer(cols, rows);
+            write(r.render(mirror.frame(), null));
+            renderer = null;
         }
     }
 

@@ -83,7 +83,7 @@ public final class Share {
         if (relayEnded != null && tty == null) pty.destroy();  // the relay ended it while the command started
 
         if (tty != null) {
-            mirror = newMirror(cols, rows);
+            mirror = new Terminal(cols, rows, 0);
             notices = new NoticeBar(screen, screenLock, mirror, cols, rows);
             tty.raw();
             followWindowSize();
@@ -102,15 +102,6 @@ public final class Share {
             return 1;
         }
         return status;
-    }
-
-    /** The mirror the notice bar repaints from; null while the terminal engine is unavailable. */
-    private static Terminal newMirror(int cols, int rows) {
-        try {
-            return new Terminal(cols, rows, 0);
-        } catch (UnsupportedOperationException e) {
-            return null;
-        }
     }
 
     /** Checked before anything is shared, so a typo costs no session. */
@@ -136,7 +127,7 @@ public final class Share {
                 if (tty != null) {
                     synchronized (screenLock) {
                         screen.write(buf, 0, n);
-                        if (mirror != null) mirror.feed(buf, 0, n);
+                        mirror.feed(buf, 0, n);
                     }
                 }
                 RelayConnection r = relay;
@@ -193,12 +184,12 @@ public final class Share {
         }
     }
 
-    private void resized() {
+    private synchronized void resized() {  // one at a time, so the last WINCH applies the latest size
         int[] size = LocalTty.size();
         if (size == null) return;
         pty.setWinSize(new WinSize(size[0], size[1]));
         synchronized (screenLock) {
-            if (mirror != null) mirror.resize(size[0], size[1]);
+            mirror.resize(size[0], size[1]);
             notices.resize(size[0], size[1]);
         }
         RelayConnection r = relay;
@@ -243,7 +234,9 @@ public final class Share {
         }
 
         @Override
-        public void notice(String text) {
+        public void notice(String raw) {
+            String text = raw.codePoints().map(c -> c < 0x20 || (c >= 0x7f && c < 0xa0) ? '?' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
             NoticeBar bar = notices;
             if (bar != null) {
                 bar.show(text);

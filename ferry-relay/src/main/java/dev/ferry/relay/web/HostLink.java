@@ -69,7 +69,7 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
             case Message.Pong p -> { }
             case Message.Output o when s != null -> s.output(o.data(), 0, o.data().length);
             case Message.Resize r when s != null -> s.resize(r.cols(), r.rows());
-            case Message.Close c when s != null -> s.end(c.reason());
+            case Message.Close c when s != null -> s.end(printable(c.reason()));
             default -> throw new ProtocolException("unexpected " + m.getClass().getSimpleName().toLowerCase()
                     + " frame from the host" + (s == null ? " before hello" : ""));
         }
@@ -111,5 +111,13 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
     @Override
     public void ended(String reason) {
         sender.close(StatusCode.NORMAL, reason);
+    }
+
+    /** The host's reason is shown on every participant's terminal: no control characters, one short line. */
+    static String printable(String reason) {
+        String line = reason.codePoints().map(c -> c < 0x20 || (c >= 0x7f && c < 0xa0) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (line.isEmpty()) return "the host ended the session";
+        return line.length() <= 200 ? line : line.substring(0, 200) + "...";
     }
 }

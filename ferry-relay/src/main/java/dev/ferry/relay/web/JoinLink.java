@@ -98,14 +98,11 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
         return false;
     }
 
+    /** Sends the merged run as one frame: it never exceeds the larger of COALESCE and one host frame. */
     private void flush(ByteArrayOutputStream run) throws Exception {
         if (run.size() == 0) return;
-        byte[] data = run.toByteArray();
+        sender.sendAndWait(new Message.Output(run.toByteArray()));
         run.reset();
-        for (int off = 0; off < data.length; off += Frames.MAX_PAYLOAD) {
-            int n = Math.min(Frames.MAX_PAYLOAD, data.length - off);
-            sender.sendAndWait(new Message.Output(off == 0 && n == data.length ? data : java.util.Arrays.copyOfRange(data, off, off + n)));
-        }
     }
 
     @Override
