@@ -1,0 +1,75 @@
+package dev.ferry.protocol.asciicast;
+
+import java.util.Objects;
+
+/**
+ * One event line {@code [time, code, data]}.
+ *
+ * @param micros microseconds since the start of the recording
+ * @param type what happened
+ * @param data output or input text, a marker label, or {@code "COLSxROWS"} for a resize
+ */
+public record Event(long micros, Type type, String data) {
+
+    /** The event codes Ferry knows; readers skip any other code, as the format asks. */
+    public enum Type {
+        OUTPUT("o"), INPUT("i"), MARKER("m"), RESIZE("r");
+
+        private final String code;
+
+        Type(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        static Type ofCode(String code) {
+            for (Type t : values()) {
+                if (t.code.equals(code)) {
+                    return t;
+                }
+            }
+            return null;
+        }
+    }
+
+    public Event {
+        if (micros < 0) {
+            throw new IllegalArgumentException("negative event time: " + micros);
+        }
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** Seconds since the start, as a double (exact to the microsecond for any realistic recording). */
+    public double seconds() {
+        return micros / 1e6;
+    }
+
+    String toJson() {
+        StringBuilder b = new StringBuilder(data.length() + 24);
+        b.append('[');
+        appendSeconds(micros, b);
+        b.append(", \"").append(type.code).append("\", ");
+        Json.quote(data, b);
+        return b.append(']').toString();
+    }
+
+    /** Writes microseconds as seconds with up to six decimals, trailing zeros dropped: 1.5, 2.000125, 0.0. */
+    static void appendSeconds(long micros, StringBuilder b) {
+        b.append(micros / 1_000_000).append('.');
+        long frac = micros % 1_000_000;
+        if (frac == 0) {
+            b.append('0');
+            return;
+        }
+        String f = Long.toString(frac);
+        int end = f.length();
+        while (f.charAt(end - 1) == '0') {
+            end--;
+        }
+        b.append("000000", f.length(), 6).append(f, 0, end);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ferry.protocol.asciicast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder();
+        Json.quote(s, b);
+        return b.toString();
+    }
+
+    @Test
+    void quotesEscapesNonPrintablesAndKeepsPrintableUnicode() {
+        assertThat(quote("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
+        assertThat(quote("\r\n\t\b\f")).isEqualTo("\"\\r\\n\\t\\b\\f\"");
+        assertThat(quote("\u001b[1m\u0000\u007f\u0085\u2028")).isEqualTo("\"\\u001b[1m\\u0000\\u007f\\u0085\\u2028\"");
+        assertThat(quote("héllo €漢😀")).isEqualTo("\"héllo €漢😀\"");
+    }
+
+    @Test
+    void loneSurrogatesBecomeReplacementCharacters() {
+        assertThat(quote("a\uD800b\uDC00")).isEqualTo("\"a\uFFFDb\uFFFD\"");
+    }
+
+    @Test
+    void quoteThenParseIsIdentityForEveryBmpCharacterAndPairs() {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0xD800; c++) {
+            all.append(c);
+        }
+        for (int c = 0xE000; c <= 0xFFFF; c++) {
+            all.append((char) c);
+        }
+        all.append("😀𝄞");
+        assertThat(Json.parse(quote(all.toString()))).isEqualTo(all.toString());
+    }
+
+    @Test
+    void parsesHeaderAndEventShapes() {
+        Object h = Json.parse("{\"version\": 2, \"width\": 80, \"env\": {\"TERM\": \"xterm\"}, \"x\": [true, false, null]}");
+        assertThat(h).isEqualTo(Map.of("version", 2.0, "width", 80.0, "env", Map.of("TERM", "xterm"),
+                "x", java.util.Arrays.asList(true, false, null)));
+        assertThat(Json.parse(" [1.5e0, \"o\", \"\\u00e9\\/\"] ")).isEqualTo(List.of(1.5, "o", "é/"));
+        assertThat(Json.parse("-0.25")).isEqualTo(-0.25);
+    }
+
+    @Test
+    void rejectsMalformedInputWithAColumn() {
+        for (String bad : new String[] {"", "[1, \"o\"", "[1 \"o\"]", "{\"a\" 1}", "\"\\x\"", "\"a\u0001\"", "01x",
+                "[1,]", "tru", "\"\\u12\"", "[] []", "-", "1."}) {
+            assertThatThrownBy(() -> Json.parse(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid JSON at column");
+        }
+    }
+
+    @Test
+    void boundsNestingDepth() {
+        String deep = "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1);
+        assertThatThrownBy(() -> Json.parse(deep)).hasMessageContaining("nested deeper than");
+        String ok = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+        assertThat(Json.parse(ok)).isInstanceOf(List.class);
+    }
+}
