@@ -24,10 +24,10 @@ final class Dispatcher {
 
     void control(int c) {
         switch (c) {
-            case 0x08 -> s.backspace();
-            case 0x09 -> s.tab();
+            case 0x08 -> Cursor.backspace(s);
+            case 0x09 -> Cursor.tab(s);
             case 0x0A, 0x0B, 0x0C -> s.lineFeed(false, s.erase());
-            case 0x0D -> s.carriageReturn();
+            case 0x0D -> Cursor.carriageReturn(s);
             case 0x0E -> s.shift = 1;
             case 0x0F -> s.shift = 0;
             default -> { }
@@ -40,13 +40,13 @@ final class Dispatcher {
         int inter = p.inter;
         if (inter == 0) {
             switch (fin) {
-                case '7' -> s.saveCursor();
-                case '8' -> s.restoreCursor();
+                case '7' -> Cursor.saveCursor(s);
+                case '8' -> Cursor.restoreCursor(s);
                 case '=' -> s.keypad = true;
                 case '>' -> s.keypad = false;
                 case 'D' -> s.lineFeed(false, s.erase());
                 case 'E' -> {
-                    s.carriageReturn();
+                    Cursor.carriageReturn(s);
                     s.lineFeed(false, s.erase());
                 }
                 case 'H' -> {
@@ -101,30 +101,30 @@ final class Dispatcher {
         int n = get(0, 1, 1);
         switch (fin) {
             case '@' -> { if (n != -1) s.insertChars(n); }
-            case 'A' -> { if (n != -1) s.cursorUp(n); }
-            case 'B' -> { if (n != -1) s.cursorDown(n); }
-            case 'C' -> { if (n != -1) s.cursorRight(n); }
-            case 'D' -> { if (n != -1) s.cursorLeft(n); }
+            case 'A' -> { if (n != -1) Cursor.cursorUp(s, n); }
+            case 'B' -> { if (n != -1) Cursor.cursorDown(s, n); }
+            case 'C' -> { if (n != -1) Cursor.cursorRight(s, n); }
+            case 'D' -> { if (n != -1) Cursor.cursorLeft(s, n); }
             case 'E' -> {
                 if (n != -1) {
-                    s.carriageReturn();
-                    s.cursorDown(n);
+                    Cursor.carriageReturn(s);
+                    Cursor.cursorDown(s, n);
                 }
             }
             case 'F' -> {
                 if (n != -1) {
-                    s.carriageReturn();
-                    s.cursorUp(n);
+                    Cursor.carriageReturn(s);
+                    Cursor.cursorUp(s, n);
                 }
             }
-            case 'G', '`' -> { if (n != -1) s.moveTo(n - 1, -1, true); }
+            case 'G', '`' -> { if (n != -1) Cursor.moveTo(s, n - 1, -1, true); }
             case 'H', 'f' -> {
                 int m = get(1, 1, 1);
                 if (n != -1 && m != -1) {
-                    s.moveTo(m - 1, n - 1, true);
+                    Cursor.moveTo(s, m - 1, n - 1, true);
                 }
             }
-            case 'd' -> { if (n != -1) s.moveTo(-1, n - 1, true); }
+            case 'd' -> { if (n != -1) Cursor.moveTo(s, -1, n - 1, true); }
             case 'J' -> s.eraseDisplay(get(0, 0, 0));
             case 'K' -> s.eraseLine(get(0, 0, 0));
             case 'L' -> { if (n != -1) s.insertLines(n); }
@@ -133,10 +133,10 @@ final class Dispatcher {
             case 'S' -> { if (n != -1) s.scrollUp(s.top, s.bottom, n, s.erase()); }
             case 'T' -> { if (n != -1) s.scrollDown(s.top, s.bottom, n, s.erase()); }
             case 'X' -> { if (n != -1) s.eraseChars(n); }
-            case 'Z' -> { if (n != -1) s.backTab(n); }
+            case 'Z' -> { if (n != -1) Cursor.backTab(s, n); }
             case 'b' -> {
                 if (n != -1) {
-                    s.repeat(n);
+                    Printer.repeat(s, n);
                 }
                 s.last = -1;
             }
@@ -159,11 +159,11 @@ final class Dispatcher {
             case 'r' -> {
                 int t = get(0, 1, 1), b = get(1, 1, s.rows);
                 if (t != -1 && b != -1) {
-                    s.setRegion(t - 1, b - 1);
+                    Cursor.setRegion(s, t - 1, b - 1);
                 }
             }
-            case 's' -> s.saveCursor();
-            case 'u' -> s.restoreCursor();
+            case 's' -> Cursor.saveCursor(s);
+            case 'u' -> Cursor.restoreCursor(s);
             default -> { }
         }
     }

@@ -38,6 +38,12 @@ final class History {
         return codec.decode(ring[(start + i) % ring.length], cols);
     }
 
+    /** Line i at least this wide, wider when it holds more (a reflow must not lose cells). */
+    Line getNatural(int i, int minCols) {
+        byte[] data = ring[(start + i) % ring.length];
+        return codec.decode(data, Math.max(minCols, codec.width(data)));
+    }
+
     /** Removes and returns the newest line (a resize pulling history back onto the screen). */
     Line pop(int cols) {
         int at = (start + size - 1) % ring.length;

@@ -44,7 +44,7 @@ final class Parser {
                         j++;
                     }
                     utfNeed = 0;
-                    s.printAscii(b, i, j);
+                    Printer.printAscii(s, b, i, j);
                     i = j;
                     continue;
                 }
@@ -92,7 +92,7 @@ final class Parser {
         if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
             return;
         }
-        s.print(cp);
+        Printer.print(s, cp);
     }
 
     private void step(int c) {

@@ -8,12 +8,12 @@ final class PrivateModes {
         switch (mode) {
             case 1 -> s.cursorKeys = on;
             case 3 -> {                     // DECCOLM: tmux clears and homes but keeps the width
-                s.moveTo(0, 0, true);
+                Cursor.moveTo(s, 0, 0, true);
                 s.clearScreen(s.erase());
             }
             case 6 -> {
                 s.origin = on;
-                s.moveTo(0, 0, true);
+                Cursor.moveTo(s, 0, 0, true);
             }
             case 7 -> s.wrap = on;
             case 25 -> s.cursorVisible = on;

@@ -26,6 +26,7 @@ public final class Renderer {
     private int shownCursorStyle = -1;
     private long style;
     private boolean known;
+    /** Where the client's cursor is (-1: not known, e.g. after a cluster whose width the client decides). */
     private int shownX = -1, shownY = -1;
 
     /** A renderer for a client of this size that shows nothing known yet (the first render redraws all). */
@@ -62,8 +63,10 @@ public final class Renderer {
     public byte[] render(Frame frame, String statusLine) {
         Out out = new Out();
         if (!known) {
-            out.csi().b('0').b('m').csi().b('H').csi().b('2').b('J');
+            out.csi().b('0').b('m').b(0x1B).b('(').b('B').b(0x0F).csi().b('H').csi().b('2').b('J');
             style = Style.DEFAULT;
+            shownX = 0;
+            shownY = 0;
             for (int[] r : shownCp) {
                 Arrays.fill(r, ' ');
             }
@@ -102,13 +105,12 @@ public final class Renderer {
             source[rows - 1] = rows - 1 < visRows ? frame.lines[rows - 1 + offY] : null;
         }
         shownStatus = statusLine;
-        boolean changed = drew || !known;
-        changed |= modes(out, frame);
+        modes(out, frame);
         int curX = Math.min(cx - offX, cols - 1), curY = frame.cursorY() - offY;
         int wantX = Math.max(curX, 0), wantY = Math.max(0, Math.min(curY, rows - 1));
-        if (changed || wantX != shownX || wantY != shownY) {
-            out.sgr(style, Style.DEFAULT);
-            style = Style.DEFAULT;
+        out.sgr(style, Style.DEFAULT);
+        style = Style.DEFAULT;
+        if (wantX != shownX || wantY != shownY) {
             out.moveTo(wantX, wantY);
             shownX = wantX;
             shownY = wantY;
@@ -218,7 +220,9 @@ public final class Renderer {
         if (last + 1 < cols && cp[last + 1] == Line.PAD) {
             last++;
         }
-        out.moveTo(first, y);
+        if (shownX != first || shownY != y) {
+            out.moveTo(first, y);
+        }
         boolean lost = false;
         for (int x = first; x <= last; x++) {
             if (cp[x] == Line.PAD) {
@@ -238,6 +242,9 @@ public final class Renderer {
                 out.cp(cp[x]);
             }
         }
+        // after the last cell the cursor sits just right of it, unless that was the last column (pending wrap)
+        shownX = lost || last + 1 >= cols ? -1 : last + 1;
+        shownY = y;
         System.arraycopy(cp, 0, hc, 0, cols);
         System.arraycopy(st, 0, hs, 0, cols);
         System.arraycopy(combo, 0, ho, 0, cols);

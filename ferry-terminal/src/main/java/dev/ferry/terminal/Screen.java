@@ -74,186 +74,6 @@ final class Screen {
         }
     }
 
-    // ---- printing
-
-    /** Prints printable ASCII bytes [from, to): the hot path, one arraycopy-like loop per row. */
-    void printAscii(byte[] b, int from, int to) {
-        long s = printStyle();
-        if (!wrap || insert || (s & Style.CHARSET) != 0) {
-            // tmux only collects plain runs; these go cell by cell (and may join a ZWJ sequence)
-            for (int i = from; i < to; i++) {
-                cell(b[i], 1);
-            }
-            last = b[to - 1];
-            return;
-        }
-        while (from < to) {
-            if (cx >= cols) {
-                lineFeed(true, Style.DEFAULT);
-                cx = 0;
-            }
-            Line l = line(cy);
-            int n = Math.min(to - from, cols - cx);
-            overwriteRun(l, cx, n);
-            int[] cp = l.cp;
-            long[] st = l.st;
-            for (int i = 0; i < n; i++) {
-                cp[cx + i] = b[from + i];
-                st[cx + i] = s;
-            }
-            if (l.combo != null) {
-                Arrays.fill(l.combo, cx, cx + n, null);
-            }
-            cx += n;
-            if (cx > l.used) {
-                l.used = cx;
-            }
-            from += n;
-        }
-        last = b[to - 1];
-    }
-
-    /** Prints one decoded non-ASCII code point. */
-    void print(int cp) {
-        last = -1;
-        cell(cp, CharWidth.of(cp));
-    }
-
-    /** tmux's screen_write_cell: ZWJ joining, combining, insert mode, wrap, wide characters. */
-    private void cell(int cp, int w) {
-        if (cp == 0x200D) {
-            zwj = true;
-            return;
-        }
-        if (zwj) {
-            combine(0x200D);
-        }
-        if (w == 0 || zwj) {
-            zwj = false;
-            combine(cp);
-            return;
-        }
-        if (!wrap && w > 1 && (w > cols || (cx != cols && cx > cols - w))) {
-            return;
-        }
-        if (insert && cx < cols) {
-            insertCells(line(cy), cx, w, Style.DEFAULT);
-        }
-        if (wrap && cx > cols - w) {
-            lineFeed(true, Style.DEFAULT);
-            cx = 0;
-        }
-        if (cx > cols - w) {
-            return;
-        }
-        Line l = line(cy);
-        overwriteCell(l, cx, w);
-        long s = cp < 0x80 ? printStyle() : style & ~Style.CHARSET;
-        l.set(cx, cp, s);
-        for (int i = 1; i < w; i++) {
-            l.set(cx + i, Line.PAD, s);
-        }
-        int notWrap = wrap ? 0 : 1;
-        cx = cx <= cols - notWrap - w ? cx + w : cols - notWrap;
-    }
-
-    /**
-     * A plain ASCII run of n cells at x breaks the wide characters it half covers, the way tmux's
-     * screen_write_collect_end does: pads left of the run back to their character, and pads after it.
-     */
-    private static void overwriteRun(Line l, int x, int n) {
-        int[] cp = l.cp;
-        if (x != 0) {
-            int xx = x;
-            while (xx > 0 && cp[xx] == Line.PAD) {
-                l.set(xx, ' ', Style.DEFAULT);
-                xx--;
-            }
-            if (xx > 0) {     // tmux looks at the character only when it stopped on one
-                if (cp[xx] != Line.PAD && wideChar(cp[xx])) {
-                    l.set(xx, ' ', Style.DEFAULT);
-                }
-            }
-        }
-        for (int xx = x + n; xx < cp.length && cp[xx] == Line.PAD; xx++) {
-            l.set(xx, ' ', Style.DEFAULT);
-        }
-    }
-
-    /**
-     * One cell of width w at x, as tmux's screen_write_overwrite: a pad under it clears back to its
-     * character; pads after it are cleared only when a wide character is involved.
-     */
-    private static void overwriteCell(Line l, int x, int w) {
-        int[] cp = l.cp;
-        boolean onPad = cp[x] == Line.PAD;
-        int nowWidth = onPad ? 0 : wideChar(cp[x]) ? 2 : 1;
-        if (onPad) {
-            int xx = x + 1;
-            while (--xx > 0) {
-                if (cp[xx] != Line.PAD) {
-                    break;
-                }
-                l.set(xx, ' ', Style.DEFAULT);
-            }
-            l.set(xx, ' ', Style.DEFAULT);
-        }
-        if (w != 1 || nowWidth != 1 || onPad) {
-            for (int xx = x + w; xx < cp.length && cp[xx] == Line.PAD; xx++) {
-                l.set(xx, ' ', Style.DEFAULT);
-            }
-        }
-    }
-
-    static boolean wideChar(int c) {
-        return c >= 0x80 && CharWidth.of(c) == 2;
-    }
-
-    private void combine(int cp) {
-        if (cx == 0) {
-            return;
-        }
-        Line l = lines[cy];
-        int x = cx - 1;
-        while (x > 0 && l.cp[x] == Line.PAD) {
-            x--;
-        }
-        if (l.cp[x] == Line.PAD) {
-            return;
-        }
-        String base = l.text(x);
-        String joined = base + Character.toString(cp);
-        if (utf8Length(joined) > 21) {
-            return;
-        }
-        Line w = line(cy);
-        w.setCombo(x, joined);
-        if (x >= w.used) {
-            w.used = x + 1;       // tmux writes the combined cell back, even onto a blank
-        }
-    }
-
-    private static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return n;
-    }
-
-    /** REP: repeats the last ASCII character, never past the end of the line (tmux). */
-    void repeat(int n) {
-        if (last < 0) {
-            return;
-        }
-        n = Math.min(n, cols - cx);
-        byte[] c = {(byte) last};
-        for (int i = 0; i < n; i++) {
-            printAscii(c, 0, 1);
-        }
-    }
-
     // ---- line feeds and scrolling
 
     void lineFeed(boolean wrapped, long bg) {
@@ -279,8 +99,12 @@ final class Screen {
     void scrollUp(int t, int b, int n, long bg) {
         n = Math.min(n, b - t + 1);
         for (int i = 0; i < n; i++) {
+            if (savedMain != null) {
+                moveLines(t, t + 1, b - t, bg);
+                continue;
+            }
             Line out = lines[t];
-            if (savedMain == null && history.limit() > 0) {
+            if (history.limit() > 0) {
                 history.push(out);
                 scrolled = Math.min(scrolled + 1, history.size());
             }
@@ -292,9 +116,50 @@ final class Screen {
     void scrollDown(int t, int b, int n, long bg) {
         n = Math.min(n, b - t + 1);
         for (int i = 0; i < n; i++) {
-            Line out = lines[b];
-            System.arraycopy(lines, t, lines, t + 1, b - t);
-            lines[t] = fresh(out, bg);
+            moveLines(t + 1, t, b - t, bg);
+        }
+    }
+
+    /**
+     * tmux's grid_move_lines: rows [py, py+ny) move to dy; the rows they leave are blanked, and
+     * the rows just above the destination and the source stop being wrapped.
+     */
+    private void moveLines(int dy, int py, int ny, long bg) {
+        if (ny <= 0 || py == dy) {
+            return;
+        }
+        Line[] freed = new Line[Math.min(ny, Math.abs(dy - py))];
+        int f = 0;
+        for (int y = dy; y < dy + ny; y++) {
+            if ((y < py || y >= py + ny) && f < freed.length) {
+                freed[f++] = lines[y];
+            }
+        }
+        if (dy != 0) {
+            unwrap(dy - 1);
+        }
+        Line[] moved = java.util.Arrays.copyOfRange(lines, py, py + ny);
+        System.arraycopy(moved, 0, lines, dy, ny);
+        f = 0;
+        for (int y = py; y < py + ny; y++) {
+            if (y < dy || y >= dy + ny) {
+                lines[y] = fresh(f < freed.length && freed[f] != null ? freed[f++] : new Line(cols), bg);
+            }
+        }
+        if (py != 0 && (py < dy || py >= dy + ny)) {
+            unwrap(py - 1);
+        }
+    }
+
+    private void unwrap(int y) {
+        if (lines[y].wrapped) {
+            line(y).wrapped = false;
+        }
+    }
+
+    private void clearLines(int y, int count, long bg) {
+        for (int i = 0; i < count && y + i < rows; i++) {
+            clearCells(y + i, 0, cols, bg);
         }
     }
 
@@ -303,117 +168,6 @@ final class Screen {
         Line l = recycled.frozen || recycled.cols() != cols ? new Line(cols) : recycled;
         l.reset(bg);
         return l;
-    }
-
-    // ---- cursor
-
-    void carriageReturn() { cx = 0; }
-
-    void backspace() {
-        if (cx == 0) {
-            if (cy > 0 && lines[cy - 1].wrapped) {
-                cy--;
-                cx = cols - 1;
-            }
-        } else {
-            cx--;
-        }
-    }
-
-    void tab() {
-        if (cx >= cols - 1) {
-            return;
-        }
-        do {
-            cx++;
-        } while (cx < cols - 1 && !tabs[cx]);
-    }
-
-    void backTab(int n) {
-        int x = Math.min(cx, cols - 1);
-        while (x > 0 && n-- > 0) {
-            do {
-                x--;
-            } while (x > 0 && !tabs[x]);
-        }
-        cx = x;
-    }
-
-    void cursorUp(int n) {
-        n = Math.max(n, 1);
-        n = Math.min(n, cy < top ? cy : cy - top);
-        if (cx == cols) {
-            cx--;
-        }
-        cy -= n;
-    }
-
-    void cursorDown(int n) {
-        n = Math.max(n, 1);
-        n = Math.min(n, cy > bottom ? rows - 1 - cy : bottom - cy);
-        if (cx == cols) {
-            cx--;
-        }
-        cy += n;
-    }
-
-    void cursorRight(int n) {
-        n = Math.max(n, 1);
-        int x = Math.min(cx, cols - 1);
-        n = Math.min(n, cols - 1 - x);
-        if (cx == cols) {
-            cx = x;
-        }
-        cx += n;
-    }
-
-    void cursorLeft(int n) {
-        n = Math.max(n, 1);
-        cx -= Math.min(n, cx);
-    }
-
-    /** Absolute move, x or y -1 to keep; y relative to the region when origin mode is on. */
-    void moveTo(int x, int y, boolean useOrigin) {
-        if (useOrigin && y != -1 && origin) {
-            y = y > bottom - top ? bottom : y + top;
-        }
-        if (x != -1) {
-            cx = Math.min(x, cols - 1);
-        }
-        if (y != -1) {
-            cy = Math.min(y, rows - 1);
-        }
-    }
-
-    void setRegion(int t, int b) {
-        t = Math.min(t, rows - 1);
-        b = Math.min(b, rows - 1);
-        if (t >= b) {
-            return;
-        }
-        top = t;
-        bottom = b;
-        cx = 0;
-        cy = 0;
-    }
-
-    void saveCursor() {
-        savedX = cx;
-        savedY = cy;
-        savedStyle = style;
-        savedG0 = g0;
-        savedG1 = g1;
-        savedShift = shift;
-        savedOrigin = origin;
-    }
-
-    void restoreCursor() {
-        style = savedStyle;
-        g0 = savedG0;
-        g1 = savedG1;
-        shift = savedShift;
-        origin = savedOrigin;
-        moveTo(savedX, savedY, false);
     }
 
     // ---- erasing and editing
@@ -426,6 +180,9 @@ final class Screen {
         Line l = line(y);
         if (from == 0 && to == cols) {
             l.reset(bg);
+            if (y > 0) {
+                unwrap(y - 1);     // tmux's grid_clear_lines: the line above no longer continues here
+            }
         } else {
             l.clear(from, to, bg);
         }
@@ -514,7 +271,7 @@ final class Screen {
         }
     }
 
-    private void insertCells(Line l, int x, int n, long bg) {
+    void insertCells(Line l, int x, int n, long bg) {
         if (x >= cols - 1) {
             l.clear(x, x + 1, bg);
             return;
@@ -537,38 +294,30 @@ final class Screen {
 
     void insertLines(int n) {
         n = Math.max(n, 1);
+        long bg = erase();
         if (cy < top || cy > bottom) {
-            // tmux's grid_view_insert_lines: only the rows that moved are blanked; when fewer rows
-            // move than are inserted, the rows between keep what they had
             n = Math.min(n, rows - cy);
-            int moved = rows - cy - n;
-            for (int y = rows - 1; y >= cy + n && moved > 0; y--) {
-                lines[y] = lines[y - n];
-            }
-            for (int y = cy; y < cy + Math.min(n, moved); y++) {
-                lines[y] = new Line(cols);
-                lines[y].reset(erase());
-            }
+            moveLines(cy + n, cy, rows - cy - n, bg);   // tmux leaves rows that did not move as they were
         } else {
-            scrollDown(cy, bottom, Math.min(n, bottom + 1 - cy), erase());
+            n = Math.min(n, bottom + 1 - cy);
+            int kept = bottom + 1 - cy - n;
+            moveLines(bottom + 1 - kept, cy, kept, bg);
+            clearLines(cy + kept, n - kept, bg);
         }
     }
 
     void deleteLines(int n) {
         n = Math.max(n, 1);
+        long bg = erase();
         if (cy < top || cy > bottom) {
-            shiftUp(cy, rows - 1, Math.min(n, rows - cy));
+            n = Math.min(n, rows - cy);
+            moveLines(cy, cy + n, rows - cy - n, bg);
+            clearLines(rows - n, cy + n - (rows - n), bg);
         } else {
-            shiftUp(cy, bottom, Math.min(n, bottom + 1 - cy));
-        }
-    }
-
-    /** Like scrollUp but the lines leaving are dropped, not kept in history (DL). */
-    private void shiftUp(int t, int b, int n) {
-        for (int i = 0; i < n; i++) {
-            Line out = lines[t];
-            System.arraycopy(lines, t + 1, lines, t, b - t);
-            lines[b] = fresh(out, erase());
+            n = Math.min(n, bottom + 1 - cy);
+            int kept = bottom + 1 - cy - n;
+            moveLines(cy, cy + n, kept, bg);
+            clearLines(cy + kept, n - kept, bg);
         }
     }
 

@@ -21,19 +21,33 @@ final class ScreenLayout {
         }
     }
 
+    /**
+     * Leaving the alternate screen as tmux's screen_alternate_off does: the alternate grid is first
+     * resized (and reflowed) back to the main screen's saved size, so what overflows joins the
+     * history; then the cursor comes back (1049), the main lines return, and the whole screen is
+     * resized to the current size with history on.
+     */
     static void alternateOff(Screen s, boolean restoreCursor) {
         int cols = s.cols, rows = s.rows;
+        if (s.savedMain != null) {
+            int savedCols = s.savedMain[0].cols(), savedRows = s.savedMain.length;
+            if (savedRows != s.rows) {
+                resizeRows(s, savedRows);
+            }
+            if (savedCols != s.cols) {
+                Reflow.apply(s, savedCols);
+            }
+        }
         if (restoreCursor && s.altX >= 0) {
             s.cx = s.altX;
             s.cy = s.altY;
             s.style = s.altStyle;
         }
         if (s.savedMain != null) {
-            Line[] main = s.savedMain;
+            s.lines = s.savedMain;
             s.savedMain = null;
-            s.lines = main;
-            s.rows = main.length;
-            s.cols = main[0].cols();
+            s.cy = Math.min(s.cy, s.rows - 1);
+            s.cx = Math.min(s.cx, s.cols);
             resize(s, cols, rows);
         }
         s.cx = Math.min(s.cx, s.cols - 1);
@@ -66,14 +80,33 @@ final class ScreenLayout {
      * growing pulls scrolled history back, then adds blank rows.
      */
     static void resize(Screen s, int cols, int rows) {
-        if (cols == s.cols && rows == s.rows) {
-            return;
+        if (rows != s.rows) {
+            resizeRows(s, rows);
         }
+        if (cols != s.cols) {
+            if (s.savedMain == null) {
+                Reflow.apply(s, cols);
+            } else {
+                for (int y = 0; y < s.rows; y++) {
+                    s.lines[y] = s.lines[y].resized(cols);
+                }
+                s.cols = cols;
+                s.cx = Math.min(s.cx, cols);
+            }
+            s.resetTabs();
+        }
+    }
+
+    /**
+     * tmux's screen_resize_y: shrinking drops rows below the cursor first, then pushes top rows
+     * into history (main screen) or drops them (alternate); growing pulls scrolled history back,
+     * then adds blank rows. The scroll region resets.
+     */
+    private static void resizeRows(Screen s, int rows) {
         int oldRows = s.rows;
         boolean withHistory = s.savedMain == null && s.history.limit() > 0;
-        Line[] lines = s.lines;
         int cy = s.cy;
-        java.util.ArrayList<Line> list = new java.util.ArrayList<>(java.util.Arrays.asList(lines));
+        java.util.ArrayList<Line> list = new java.util.ArrayList<>(java.util.Arrays.asList(s.lines));
         if (rows < oldRows) {
             int needed = oldRows - rows;
             int available = Math.min(oldRows - 1 - cy, needed);
@@ -97,7 +130,7 @@ final class ScreenLayout {
                     list.remove(list.size() - 1);
                 }
             }
-        } else if (rows > oldRows) {
+        } else {
             int needed = rows - oldRows;
             int pull = withHistory ? Math.min(s.scrolled, needed) : 0;
             for (int i = 0; i < pull; i++) {
@@ -109,19 +142,13 @@ final class ScreenLayout {
                 list.add(new Line(s.cols));
             }
         }
-        Line[] out = new Line[rows];
-        for (int y = 0; y < rows; y++) {
-            Line l = list.get(y);
-            out[y] = l.cols() == cols ? l : l.resized(cols);
-        }
-        s.lines = out;
+        s.lines = list.toArray(new Line[0]);
         s.rows = rows;
-        if (cols != s.cols) {
-            s.cols = cols;
-            s.resetTabs();
+        if (cy < 0) {
+            s.cx = 0;
+            cy = 0;
         }
-        s.cy = Math.max(0, Math.min(cy, rows - 1));
-        s.cx = Math.min(s.cx, cols - 1);
+        s.cy = Math.min(cy, rows - 1);
         s.top = 0;
         s.bottom = rows - 1;
     }

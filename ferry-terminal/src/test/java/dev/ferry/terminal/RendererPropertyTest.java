@@ -27,6 +27,39 @@ class RendererPropertyTest {
         }
     }
 
+    @Test
+    void clientResizeAndInvalidateRedrawEverything() {
+        Terminal host = new Terminal(30, 8);
+        host.feed(new StreamGen(7, 30, 8).next(60));
+        Renderer renderer = new Renderer(30, 8);
+        Terminal client = new Terminal(30, 8, 0);
+        client.feed(renderer.render(host.frame(), null));
+        check(host.frame(), client, 30, 8, null, "initial");
+        renderer.resize(20, 5);
+        client = new Terminal(20, 5, 0);
+        client.feed("garbage the client had".getBytes());
+        client.feed(renderer.render(host.frame(), "[ferry] view cropped to 20x4 of 30x8"));
+        check(host.frame(), client, 20, 5, "[ferry] view cropped to 20x4 of 30x8", "resized");
+        renderer.invalidate();
+        client.feed("\033[2Jmore garbage".getBytes());
+        client.feed(renderer.render(host.frame(), "[ferry] view cropped to 20x4 of 30x8"));
+        check(host.frame(), client, 20, 5, "[ferry] view cropped to 20x4 of 30x8", "invalidated");
+    }
+
+    @Test
+    void aOneCellChangeSendsAFewBytes() {
+        Terminal host = new Terminal(80, 24);
+        host.feed("\033[1;31mhello\033[0m world\r\n$ ".getBytes());
+        Renderer renderer = new Renderer(80, 24);
+        renderer.render(host.frame(), null);
+        host.feed("l".getBytes());
+        byte[] out = renderer.render(host.frame(), null);
+        // the client's cursor already sits on the changed cell: just the character
+        assertThat(new String(out)).isEqualTo("l");
+        host.feed("\033[1;1Hj".getBytes());
+        assertThat(new String(renderer.render(host.frame(), null))).isEqualTo("\033[Hj");
+    }
+
     private static void check(Frame f, Terminal client, int cols, int rows, String status, String why) {
         int viewRows = status != null ? rows - 1 : rows;
         int visRows = Math.min(viewRows, f.rows()), visCols = Math.min(cols, f.cols());

@@ -38,7 +38,7 @@ class TmuxDifferentialTest {
     @Test
     void randomStreamsLeaveTheSameScreenAsTmux() throws Exception {
         List<String> failures = new ArrayList<>();
-        for (int seed = 0; seed < Integer.getInteger("tmux.cases", 150); seed++) {
+        for (int seed = 0; seed < Integer.getInteger("tmux.cases", 200); seed++) {
             byte[] stream = new StreamGen(seed, COLS, ROWS).next(80);
             String token = "sync-" + seed;
             byte[] sync = ("\033]2;" + token + "\007").getBytes(StandardCharsets.UTF_8);
@@ -47,12 +47,22 @@ class TmuxDifferentialTest {
                     "stty raw -echo -opost; exec sleep 600"));
             String tty = waitFor(session, "#{pane_tty}", null);
             waitFor(session, "#{pane_current_command}", "sleep");
-            try (var out = Files.newOutputStream(Path.of(tty))) {
-                out.write(stream);
-                out.write(sync);
-            }
-            waitFor(session, "#{pane_title}", token);
             Terminal t = new Terminal(COLS, ROWS);
+            if (seed % 3 == 0) {
+                // a resize in the middle: tmux reflows the main screen and moves rows to history
+                byte[] pre = ("\033]2;pre-" + seed + "\007").getBytes(StandardCharsets.UTF_8);
+                write(tty, stream, pre);
+                waitFor(session, "#{pane_title}", "pre-" + seed);
+                t.feed(stream);
+                t.feed(pre);
+                int cols = 10 + seed % 50, rows = 3 + seed % 17;
+                run(List.of("resize-window", "-t", session, "-x", "" + cols, "-y", "" + rows));
+                waitFor(session, "#{pane_width}x#{pane_height}", cols + "x" + rows);
+                t.resize(cols, rows);
+                stream = new StreamGen(seed + 100_000, cols, rows).next(20);
+            }
+            write(tty, stream, sync);
+            waitFor(session, "#{pane_title}", token);
             t.feed(stream);
             t.feed(sync);
             String tmux = run(List.of("capture-pane", "-p", "-e", "-t", session));
@@ -73,6 +83,13 @@ class TmuxDifferentialTest {
     }
 
     private static String b(boolean v) { return v ? "1" : "0"; }
+
+    private static void write(String tty, byte[] a, byte[] b) throws IOException {
+        try (var out = Files.newOutputStream(Path.of(tty))) {
+            out.write(a);
+            out.write(b);
+        }
+    }
 
     private String waitFor(String session, String format, String want) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
