@@ -1,0 +1,282 @@
+// Ferry's browser participant: joins /ws/join/{token} and speaks docs/protocol.md (binary frames).
+// Plain script, no bundler: xterm.js and its fit addon are loaded before it as globals.
+(function () {
+  'use strict';
+
+  const T = { HELLO: 1, INFO: 2, OUTPUT: 3, INPUT: 4, RESIZE: 5, SNAPSHOT: 6, NOTICE: 7, CLOSE: 8, PING: 9, PONG: 10 };
+  const MAX_FRAME = 1 << 20;
+  const PING_EVERY_MS = 30000;
+  const NOTICE_MS = 5000;
+  const BASE_FONT = 15;
+  const MIN_FONT = 7;
+
+  const el = (id) => document.getElementById(id);
+  const ui = { state: el('state'), badge: el('badge'), size: el('size'), notice: el('notice'),
+    ended: el('ended'), endedTitle: el('ended-title'), endedReason: el('ended-reason') };
+
+  const token = decodeURIComponent(location.pathname.replace(/\/+$/, '').split('/').pop() || '');
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+
+  // Until session-info says otherwise, nothing typed goes anywhere.
+  const term = new Terminal({
+    cols: 80, rows: 24, fontSize: BASE_FONT, scrollback: 5000, disableStdin: true, cursorBlink: false,
+    fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    theme: { background: '#101216', foreground: '#c9d1d9' },
+  });
+  const fit = new FitAddon.FitAddon();
+  term.loadAddon(fit);
+  term.open(el('term'));
+
+  let ws = null;
+  let info = null;          // the session-info frame, once joined
+  let state = 'connecting'; // connecting | live | ended | error
+  let ended = false;
+  let pingTimer = 0;
+  let sessionSize = { cols: 80, rows: 24 };
+  let sentSize = '';
+
+  // ---- frames ----
+
+  class Reader {
+    constructor(buf) { this.v = new DataView(buf); this.b = new Uint8Array(buf); this.p = 1; }
+    need(n) { if (this.p + n > this.b.length) throw new Error('frame too short'); }
+    u8() { this.need(1); return this.b[this.p++]; }
+    u16() { this.need(2); const x = this.v.getUint16(this.p); this.p += 2; return x; }
+    flag() { const f = this.u8(); if (f > 1) throw new Error('bad flag'); return f === 1; }
+    size() { const n = this.u16(); if (n < 1 || n > 1000) throw new Error('bad size ' + n); return n; }
+    str() { const n = this.u16(); this.need(n); const s = decoder.decode(this.b.subarray(this.p, this.p + n)); this.p += n; return s; }
+    rest() { const r = this.b.subarray(this.p); this.p = this.b.length; return r; }
+    raw(n) { this.need(n); const r = this.b.slice(this.p, this.p + n); this.p += n; return r; }
+    end() { if (this.p !== this.b.length) throw new Error('bytes left over'); }
+  }
+
+  function frame(type, body) {
+    const f = new Uint8Array(1 + (body ? body.length : 0));
+    f[0] = type;
+    if (body) f.set(body, 1);
+    return f;
+  }
+
+  function send(f) {
+    if (ws && ws.readyState === WebSocket.OPEN) ws.send(f);
+  }
+
+  function sendInput(bytes) {
+    if (!info || info.readOnly) return;  // read-only: never a single input frame
+    for (let off = 0; off < bytes.length; off += MAX_FRAME - 1) {
+      send(frame(T.INPUT, bytes.subarray(off, off + MAX_FRAME - 1)));
+    }
+  }
+
+  function sendResize(cols, rows) {
+    const key = cols + 'x' + rows;
+    if (key === sentSize) return;
+    sentSize = key;
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setUint16(0, cols);
+    new DataView(b.buffer).setUint16(2, rows);
+    send(frame(T.RESIZE, b));
+  }
+
+  let pings = 0n;
+  function sendPing() {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigUint64(0, ++pings);
+    send(frame(T.PING, b));
+  }
+
+  // ---- the terminal: writes, snapshots and resizes applied strictly in arrival order ----
+
+  const ops = [];
+  let busy = false;
+
+  function enqueue(op) {
+    ops.push(op);
+    if (!busy) pump();
+  }
+
+  function pump() {
+    const op = ops.shift();
+    if (!op) { busy = false; return; }
+    busy = true;
+    if (op.kind === 'output') {
+      const chunks = [op.data];
+      let total = op.data.length;
+      while (ops.length && ops[0].kind === 'output' && total < MAX_FRAME) {
+        const d = ops.shift().data;
+        chunks.push(d);
+        total += d.length;
+      }
+      term.write(concat(chunks, total), pump);
+    } else if (op.kind === 'snapshot') {
+      term.reset();  // every snapshot starts from a fresh terminal, the first and any resync alike
+      applySize(op.cols, op.rows);
+      term.write(op.data, pump);
+    } else {
+      applySize(op.cols, op.rows);
+      pump();
+    }
+  }
+
+  function concat(chunks, total) {
+    if (chunks.length === 1) return chunks[0];
+    const all = new Uint8Array(total);
+    let off = 0;
+    for (const c of chunks) { all.set(c, off); off += c.length; }
+    return all;
+  }
+
+  // The terminal is always the session's size; the font shrinks when the window is too small for it.
+  function applySize(cols, rows) {
+    sessionSize = { cols, rows };
+    term.options.fontSize = BASE_FONT;
+    const room = fit.proposeDimensions();
+    if (room && (room.cols < cols || room.rows < rows)) {
+      const scale = Math.min(room.cols / cols, room.rows / rows);
+      term.options.fontSize = Math.max(MIN_FONT, Math.floor(BASE_FONT * scale));
+    }
+    if (term.cols !== cols || term.rows !== rows) term.resize(cols, rows);
+    ui.size.textContent = cols + '\u00d7' + rows;
+  }
+
+  // What this window could show at the normal font: sent as an advisory resize.
+  function windowSize() {
+    const saved = term.options.fontSize;
+    term.options.fontSize = BASE_FONT;
+    const room = fit.proposeDimensions();
+    term.options.fontSize = saved;
+    if (!room || !isFinite(room.cols) || !isFinite(room.rows)) return null;
+    return { cols: Math.max(1, Math.min(1000, room.cols)), rows: Math.max(1, Math.min(1000, room.rows)) };
+  }
+
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      enqueue({ kind: 'resize', cols: sessionSize.cols, rows: sessionSize.rows });
+      const w = windowSize();
+      if (w && info && !ended) sendResize(w.cols, w.rows);
+    }, 150);
+  });
+
+  // ---- the header ----
+
+  function setState(s, text) {
+    state = s;
+    ui.state.className = 'state ' + s;
+    ui.state.textContent = text || s;
+  }
+
+  let noticeTimer = 0;
+  function showNotice(text) {
+    ui.notice.textContent = text;
+    ui.notice.title = text;
+    ui.notice.classList.add('shown');
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => ui.notice.classList.remove('shown'), NOTICE_MS);
+  }
+
+  function finish(kind, title, reason) {
+    if (ended) return;
+    ended = true;
+    clearInterval(pingTimer);
+    term.options.disableStdin = true;
+    setState(kind, kind === 'ended' ? 'ended' : 'not connected');
+    ui.endedTitle.textContent = title;
+    ui.endedReason.textContent = reason;
+    ui.ended.hidden = false;
+    document.title = 'Ferry: ' + reason;
+  }
+
+  // ---- the connection ----
+
+  function onInfo(r) {
+    const readOnly = r.flag();
+    r.str(); r.str(); r.str(); r.u16(); r.str();  // tokens and links: the page needs none of them
+    r.end();
+    const first = info === null;
+    info = { readOnly };
+    if (!first) return;
+    setState('live', readOnly ? 'live, watching' : 'live');
+    ui.badge.hidden = !readOnly;
+    if (!readOnly) {
+      term.options.disableStdin = false;
+      term.onData((s) => sendInput(encoder.encode(s)));
+      term.onBinary((s) => sendInput(Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff)));
+      term.focus();
+    }
+    const w = windowSize();
+    if (w) sendResize(w.cols, w.rows);
+    pingTimer = setInterval(sendPing, PING_EVERY_MS);
+  }
+
+  function onFrame(buf) {
+    const r = new Reader(buf);
+    if (r.b.length === 0) throw new Error('empty frame');
+    switch (r.b[0]) {
+      case T.INFO: onInfo(r); break;
+      case T.OUTPUT: enqueue({ kind: 'output', data: r.rest().slice() }); break;
+      case T.RESIZE: { const c = r.size(), w = r.size(); r.end(); enqueue({ kind: 'resize', cols: c, rows: w }); break; }
+      case T.SNAPSHOT: { const c = r.size(), w = r.size(); enqueue({ kind: 'snapshot', cols: c, rows: w, data: r.rest().slice() }); break; }
+      case T.NOTICE: { const text = r.str(); r.end(); showNotice(text); break; }
+      case T.CLOSE: {
+        const reason = r.str(); r.end();
+        if (info) finish('ended', 'Session ended', reason.replace(/^session ended: /, ''));
+        else finish('error', 'Cannot join', reason);
+        break;
+      }
+      case T.PING: { const v = r.raw(8); r.end(); send(frame(T.PONG, v)); break; }
+      case T.PONG: r.raw(8); r.end(); break;
+      default: throw new Error('unexpected frame type ' + r.b[0]);
+    }
+  }
+
+  function connect() {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    ws = new WebSocket(scheme + '//' + location.host + '/ws/join/' + encodeURIComponent(token));
+    ws.binaryType = 'arraybuffer';
+    let opened = false;
+    ws.onopen = () => { opened = true; setState('connecting', 'joining'); };
+    ws.onmessage = (ev) => {
+      if (ended) return;
+      if (!(ev.data instanceof ArrayBuffer)) {
+        ws.close(1003, 'protocol error: text frame');
+        finish('error', 'Disconnected', 'protocol error: the relay sent a text frame');
+        return;
+      }
+      try {
+        onFrame(ev.data);
+      } catch (e) {
+        ws.close(1002, 'protocol error');
+        finish('error', 'Disconnected', 'protocol error: ' + e.message);
+      }
+    };
+    ws.onclose = (ev) => {
+      if (ended) return;
+      if (!opened) finish('error', 'Cannot join', 'Cannot reach the relay');
+      else finish('error', 'Disconnected', 'The connection to the relay was lost' + (ev.reason ? ': ' + ev.reason : ''));
+    };
+  }
+
+  // For tests and the curious: what the page shows, read from xterm's buffer.
+  window.ferry = Object.freeze({
+    get state() { return state; },
+    get readOnly() { return info ? info.readOnly : null; },
+    get cols() { return term.cols; },
+    get rows() { return term.rows; },
+    get reason() { return ended ? ui.endedReason.textContent : null; },
+    text() {
+      const b = term.buffer.active;
+      const lines = [];
+      for (let y = 0; y < term.rows; y++) {
+        const line = b.getLine(b.viewportY + y);
+        lines.push(line ? line.translateToString(true) : '');
+      }
+      return lines.join('\n');
+    },
+  });
+
+  if (!token) finish('error', 'Cannot join', 'Invalid or expired session token');
+  else connect();
+})();
