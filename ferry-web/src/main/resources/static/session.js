@@ -14,7 +14,8 @@
   const ui = { state: el('state'), badge: el('badge'), size: el('size'), notice: el('notice'),
     ended: el('ended'), endedTitle: el('ended-title'), endedReason: el('ended-reason') };
 
-  const token = decodeURIComponent(location.pathname.replace(/\/+$/, '').split('/').pop() || '');
+  // A random token (/t/TOKEN) or a named session (/t/alice/demo).
+  const token = location.pathname.replace(/\/+$/, '').replace(/^.*?\/t\//, '').split('/').map(decodeURIComponent).join('/');
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -234,7 +235,7 @@
 
   function connect() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    ws = new WebSocket(scheme + '//' + location.host + '/ws/join/' + encodeURIComponent(token));
+    ws = new WebSocket(scheme + '//' + location.host + '/ws/join/' + token.split('/').map(encodeURIComponent).join('/'));
     ws.binaryType = 'arraybuffer';
     let opened = false;
     ws.onopen = () => { opened = true; setState('connecting', 'joining'); };

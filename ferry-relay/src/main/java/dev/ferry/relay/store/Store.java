@@ -1,7 +1,12 @@
 package dev.ferry.relay.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.relay.auth.Accounts;
+import dev.ferry.relay.auth.User;
+import dev.ferry.relay.auth.UserKey;
 import dev.ferry.relay.hub.Session;
+import java.util.List;
+import java.util.Optional;
 import dev.ferry.relay.hub.SessionLog;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,6 +46,17 @@ public final class Store implements SessionLog, AutoCloseable {
 
     public ApiKeyStore apiKeys() {
         return new ApiKeyStore(pool);
+    }
+
+    /** The lookups the relay's transports use, straight from the database each time. */
+    public Accounts accounts() {
+        UserStore users = users();
+        ApiKeyStore keys = apiKeys();
+        return new Accounts() {
+            @Override public Optional<User> user(String name) { return users.find(name); }
+            @Override public Optional<User> byApiKey(String key) { return keys.authenticate(key).flatMap(users::find); }
+            @Override public List<UserKey> keys(String user) { return users.keys(user); }
+        };
     }
 
     public DataSource dataSource() {
