@@ -29,6 +29,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private static final int COALESCE = 64 * 1024;
 
     private final Hub hub;
+    private final java.util.Set<String> keyFingerprints;
     private final String token;
     private final String address;
     private final Wakeup wakeup = new Wakeup();
@@ -37,7 +38,8 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address) {
+    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints) {
+        this.keyFingerprints = keyFingerprints;
         this.hub = hub;
         this.token = token;
         this.address = address;
@@ -151,6 +153,11 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     @Override
     public String transport() {
         return "web";
+    }
+
+    @Override
+    public java.util.Set<String> keyFingerprints() {
+        return keyFingerprints;
     }
 
     @Override
