@@ -87,6 +87,11 @@ class IdentityTest {
         return t.getMessage();
     }
 
+    /** A joiner the relay should refuse: the pane outlives ssh (a fast exit would take the window with it). */
+    static Tmux refused(String command) throws Exception {
+        return new Tmux(100, 30, command + "; sleep 60");
+    }
+
     static void prompt(Tmux t) throws Exception {
         t.waitFor(WAIT, "the shell's prompt", s -> s.lines().anyMatch(l -> l.equals("$")));
     }
@@ -170,11 +175,11 @@ class IdentityTest {
                 prompt(a);
                 prompt(b);
             }
-            try (Tmux c = new Tmux(100, 30, rsa.ssh(link))) {
+            try (Tmux c = refused(rsa.ssh(link))) {
                 c.waitForText("This session is restricted to listed SSH keys");
             }
             // No key at all (keyboard-interactive only): refused the same way.
-            try (Tmux d = new Tmux(100, 30, link.replaceFirst("^ssh ", "ssh -tt -F /dev/null -o StrictHostKeyChecking=no "
+            try (Tmux d = refused(link.replaceFirst("^ssh ", "ssh -tt -F /dev/null -o StrictHostKeyChecking=no "
                     + "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o PubkeyAuthentication=no "))) {
                 d.waitForText("This session is restricted to listed SSH keys");
             }
@@ -189,7 +194,7 @@ class IdentityTest {
             try (Tmux b = new Tmux(100, 30, rsa.ssh(link))) {
                 prompt(b);
             }
-            try (Tmux a = new Tmux(100, 30, ed25519.ssh(link))) {
+            try (Tmux a = refused(ed25519.ssh(link))) {
                 a.waitForText("This session is restricted to listed SSH keys");
             }
         }
@@ -216,7 +221,7 @@ class IdentityTest {
                 try (Tmux b = new Tmux(100, 30, ecdsa.ssh(link))) {
                     prompt(b);
                 }
-                try (Tmux a = new Tmux(100, 30, rsa.ssh(link))) {
+                try (Tmux a = refused(rsa.ssh(link))) {
                     a.waitForText("This session is restricted to listed SSH keys");
                 }
             }
