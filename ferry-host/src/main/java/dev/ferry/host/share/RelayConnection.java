@@ -94,6 +94,13 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
     }
 
     private static String rootMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.security.cert.CertPathValidatorException || c instanceof java.security.cert.CertificateException
+                    || c.getClass().getName().equals("sun.security.provider.certpath.SunCertPathBuilderException")) {
+                return "its TLS certificate is not trusted (" + c.getMessage() + "); for a private CA or a self-signed"
+                        + " certificate pass --ca-file PEM";
+            }
+        }
         while (t.getCause() != null) t = t.getCause();
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
