@@ -37,8 +37,29 @@ class TlsTest {
             Throwable refused = catchThrowable(() -> ShareProcess.start(tmp.resolve("share"), relay, List.of(), "sh", "-c", "sleep 30").close());
             assertThat(refused).isNotNull().hasMessageContaining("cannot reach the relay").hasMessageContaining("its TLS certificate is not trusted").hasMessageContaining("--ca-file PEM");
 
-            try (ShareProcess ok = ShareProcess.start(tmp.resolve("share"), relay, List.of("--ca-file", cert), "sh", "-c", "sleep 30")) {
-                assertThat(ok.links().get("web session")).startsWith(relay.webBase() + "/t/");
+            try (ShareProcess ok = ShareProcess.start(tmp.resolve("share"), relay, List.of("--ca-file", cert),
+                    "sh", "-c", "while :; do echo tls-hello; sleep 1; done")) {
+                String link = ok.links().get("web session read only");
+                assertThat(link).startsWith(relay.webBase() + "/t/ro-");
+                // ferry join verifies the certificate the same way.
+                FerryRun untrusted = FerryRun.run(tmp, "join", link);
+                assertThat(untrusted.status()).isEqualTo(1);
+                Process join = new ProcessBuilder(Ferry.command("join", "--ca-file", cert, link))
+                        .redirectInput(ProcessBuilder.Redirect.PIPE).redirectErrorStream(true).start();
+                try {
+                    StringBuilder seen = new StringBuilder();
+                    Ferry.waitUntil(java.time.Duration.ofSeconds(20), "the session's output through ferry join", () -> {
+                        try {
+                            int n = join.getInputStream().available();
+                            if (n > 0) seen.append(new String(join.getInputStream().readNBytes(n), StandardCharsets.UTF_8));
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                        return seen.toString().contains("tls-hello");
+                    });
+                } finally {
+                    join.destroyForcibly();
+                }
             }
 
             // Under TLS the session cookie is Secure.
