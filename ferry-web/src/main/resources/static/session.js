@@ -186,6 +186,14 @@
     setState(kind, kind === 'ended' ? 'ended' : 'not connected');
     ui.endedTitle.textContent = title;
     ui.endedReason.textContent = reason;
+    if (/restricted to listed SSH keys/.test(reason)) {
+      // A key-restricted session: logging in as an owner of a listed key lets this browser in.
+      const login = document.createElement('a');
+      login.id = 'login-link';
+      login.href = '/login?next=' + encodeURIComponent(location.pathname);
+      login.textContent = 'Log in';
+      ui.endedReason.append(' ', login);
+    }
     ui.ended.hidden = false;
     document.title = 'Ferry: ' + reason;
   }

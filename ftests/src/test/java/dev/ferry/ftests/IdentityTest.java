@@ -119,6 +119,19 @@ class IdentityTest {
                 assertThat(rw.capture()).doesNotContain("ro-typed");
             }
 
+            // The web side resolves the names too: a read-only name gives a read-only participant.
+            try (WsPeer web = WsPeer.connect(relay.ws("/ws/join/alice/demo-view"))) {
+                var info = web.await(dev.ferry.protocol.Message.SessionInfo.class, WAIT);
+                assertThat(info.readOnly()).isTrue();
+                assertThat(info.roToken()).isEqualTo("alice/demo-view");
+                assertThat(info.rwToken()).isEmpty();
+                web.awaitText("rw-typed-42", WAIT);
+            }
+            try (WsPeer nobody = WsPeer.connect(relay.ws("/ws/join/alice/nothing"))) {
+                nobody.awaitClosed(WAIT);
+                assertThat(nobody.closeReason()).isEqualTo("Invalid or expired session token");
+            }
+
             // A name a live session holds is refused, with the reason.
             assertThat(refusal(Map.of(), "--api-key", aliceKey, "--name", "demo"))
                     .contains("The session name alice/demo is in use by a live session");

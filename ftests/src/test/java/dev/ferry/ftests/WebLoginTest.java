@@ -45,6 +45,10 @@ class WebLoginTest {
     }
 
     static HttpResponse<String> post(String path, String form, String origin, String cookie) throws Exception {
+        return post(relay, path, form, origin, cookie);
+    }
+
+    static HttpResponse<String> post(RelayProcess relay, String path, String form, String origin, String cookie) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(relay.webBase() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         if (origin != null) b.header("Origin", origin);
@@ -83,18 +87,23 @@ class WebLoginTest {
 
     @Test
     void wrongPasswordsAreRefusedThenRateLimited() throws Exception {
-        // The tests all come from 127.0.0.1, so use a form that fails for a name nobody has, then check the limit.
-        int refusedFast = 0;
-        for (int i = 0; i < 14; i++) {
-            HttpResponse<String> r = post("/login", "name=carol&password=wrong" + i, relay.webBase(), null);
-            assertThat(r.statusCode()).isIn(401, 429);
-            assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
-            if (r.statusCode() == 429) refusedFast++;
+        // Its own relay: the limit is per address, and every test comes from 127.0.0.1.
+        try (RelayProcess limited = RelayProcess.start(tmp.resolve("limited"))) {
+            assertThat(FerryRun.run(tmp, Map.of(), CAROL_PW + "\n", "user", "add", "carol", "--role", "viewer", "--password",
+                    "--data", limited.dataDir().toString()).status()).isZero();
+            assertThat(post(limited, "/login", "name=carol&password=" + CAROL_PW, limited.webBase(), null).statusCode()).isEqualTo(303);
+            int refusedFast = 0;
+            for (int i = 0; i < 14; i++) {
+                HttpResponse<String> r = post(limited, "/login", "name=carol&password=wrong" + i, limited.webBase(), null);
+                assertThat(r.statusCode()).isIn(401, 429);
+                assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+                if (r.statusCode() == 429) refusedFast++;
+            }
+            assertThat(refusedFast).isGreaterThan(0);
+            // Blocked even with the right password while the bucket is empty.
+            assertThat(post(limited, "/login", "name=carol&password=" + CAROL_PW, limited.webBase(), null).statusCode()).isEqualTo(429);
+            assertThat(limited.stderr()).doesNotContain("wrong1").doesNotContain(CAROL_PW);
         }
-        assertThat(refusedFast).isGreaterThan(0);
-        // Blocked even with the right password while the bucket is empty.
-        assertThat(post("/login", "name=carol&password=" + CAROL_PW, relay.webBase(), null).statusCode()).isEqualTo(429);
-        assertThat(relay.stderr()).doesNotContain("wrong1").doesNotContain(CAROL_PW);
     }
 
     @Test
@@ -107,7 +116,9 @@ class WebLoginTest {
                     {"timeoutMs": 20000, "steps": [
                       {"page": "anon", "open": "%1$s"},
                       {"page": "anon", "waitReason": "restricted to listed SSH keys"},
-                      {"page": "bob", "open": "%2$s/login?next=%3$s"},
+                      {"page": "bob", "open": "%1$s"},
+                      {"page": "bob", "waitReason": "restricted to listed SSH keys"},
+                      {"page": "bob", "click": "#login-link"},
                       {"page": "bob", "fill": "#name", "value": "bob"},
                       {"page": "bob", "fill": "#password", "value": "wrong"},
                       {"page": "bob", "click": "#submit"},
