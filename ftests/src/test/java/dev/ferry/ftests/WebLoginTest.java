@@ -141,6 +141,42 @@ class WebLoginTest {
         }
     }
 
+    @Test
+    void aLoggedInViewerOnlyWatchesEvenThroughAReadWriteLink() throws Exception {
+        try (ShareProcess share = ShareProcess.start(tmp.resolve("share"), relay, List.of(), "sh", "-c", "sleep 60")) {
+            String token = share.readWriteToken();
+            HttpResponse<String> r = post("/login", "name=carol&password=" + CAROL_PW, relay.webBase(), null);
+            String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+            String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+            assertThat(firstFrame(token, cookie)[1]).as("session-info read_only flag for the viewer carol").isEqualTo((byte) 1);
+            assertThat(firstFrame(token, null)[1]).as("session-info read_only flag without a login").isEqualTo((byte) 0);
+        }
+    }
+
+    /** The first frame the relay sends a participant joining with this token (and login cookie). */
+    static byte[] firstFrame(String token, String cookie) throws Exception {
+        var frame = new java.util.concurrent.CompletableFuture<byte[]>();
+        var b = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (cookie != null) b.header("Cookie", cookie);
+        var ws = b.buildAsync(relay.ws("/ws/join/" + token), new java.net.http.WebSocket.Listener() {
+            final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            @Override
+            public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket w, java.nio.ByteBuffer data, boolean last) {
+                byte[] a = new byte[data.remaining()];
+                data.get(a);
+                buf.writeBytes(a);
+                if (last) frame.complete(buf.toByteArray());
+                w.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+        try {
+            return frame.get(10, TimeUnit.SECONDS);
+        } finally {
+            ws.abort();
+        }
+    }
+
     /** Runs the playwright-core driver (ftests/browser/drive.mjs) on Debian's Chromium; returns its JSON report. */
     static String chromium(String scenario) throws Exception {
         Path dir = Ferry.root().resolve("ftests/browser");

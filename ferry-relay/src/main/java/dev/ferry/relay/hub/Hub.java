@@ -113,7 +113,7 @@ public final class Hub implements AutoCloseable {
             failures.failed(address);
             throw new JoinRefusedException(JoinRefusedException.KEY_REQUIRED);
         }
-        Role role = token.equals(s.readWriteToken()) ? Role.READ_WRITE : Role.READ_ONLY;
+        Role role = token.equals(s.readWriteToken()) && participant.mayWrite() ? Role.READ_WRITE : Role.READ_ONLY;
         return s.join(participant, role, style);
     }
 

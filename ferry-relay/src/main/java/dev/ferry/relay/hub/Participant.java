@@ -23,6 +23,14 @@ public interface Participant {
         return java.util.Set.of();
     }
 
+    /**
+     * False when the participant's account may only watch (a logged-in {@code viewer}): it is seated
+     * read-only even with a read-write token.
+     */
+    default boolean mayWrite() {
+        return true;
+    }
+
     /** Something is waiting in the seat: drain it. Idempotent; called often. */
     void wake();
 

@@ -30,6 +30,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     private final Hub hub;
     private final java.util.Set<String> keyFingerprints;
+    private final boolean mayWrite;   // false for a logged-in viewer
     private final String token;
     private final String address;
     private final Wakeup wakeup = new Wakeup();
@@ -38,8 +39,9 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints) {
+    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, boolean mayWrite) {
         this.keyFingerprints = keyFingerprints;
+        this.mayWrite = mayWrite;
         this.hub = hub;
         this.token = token;
         this.address = address;
@@ -153,6 +155,11 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     @Override
     public String transport() {
         return "web";
+    }
+
+    @Override
+    public boolean mayWrite() {
+        return mayWrite;
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class WebListener implements RelayListener {
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
-                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq), keysOf(rq, accounts)));
+                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq), keysOf(rq, accounts), mayWrite(rq, accounts)));
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
@@ -84,6 +84,12 @@ public final class WebListener implements RelayListener {
         return LoginHandler.user(rq, webSessions, accounts)
                 .map(u -> accounts.keys(u.name()).stream().map(UserKey::fingerprint).collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
+    }
+
+    /** A browser logged in as a viewer-only account is seated read-only whatever its link says. */
+    private boolean mayWrite(ServerUpgradeRequest rq, Accounts accounts) {
+        if (!LoginHandler.sameOrigin(rq)) return true;
+        return LoginHandler.user(rq, webSessions, accounts).map(dev.ferry.relay.auth.User::mayWrite).orElse(true);
     }
 
     public int port() {
