@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             JoinCommand.class,
             ShowLinksCommand.class,
             TmateConfigCommand.class,
+            UserCommand.class,
+            ApiKeyCommand.class,
             PlayCommand.class,
             ScreenCommand.class,
             CommandLine.HelpCommand.class,

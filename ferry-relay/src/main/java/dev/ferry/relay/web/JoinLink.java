@@ -29,6 +29,8 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private static final int COALESCE = 64 * 1024;
 
     private final Hub hub;
+    private final java.util.Set<String> keyFingerprints;
+    private final boolean mayWrite;   // false for a logged-in viewer
     private final String token;
     private final String address;
     private final Wakeup wakeup = new Wakeup();
@@ -37,7 +39,9 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address) {
+    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, boolean mayWrite) {
+        this.keyFingerprints = keyFingerprints;
+        this.mayWrite = mayWrite;
         this.hub = hub;
         this.token = token;
         this.address = address;
@@ -160,6 +164,16 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     @Override
     public String transport() {
         return "web";
+    }
+
+    @Override
+    public boolean mayWrite() {
+        return mayWrite;
+    }
+
+    @Override
+    public java.util.Set<String> keyFingerprints() {
+        return keyFingerprints;
     }
 
     @Override
