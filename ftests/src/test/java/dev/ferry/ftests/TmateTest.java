@@ -202,6 +202,35 @@ class TmateTest {
         }
     }
 
+    @Test
+    void aRestrictedSessionAdmitsOnlyTheListedKeys() throws Exception {
+        Path home = home();
+        Path friend = home.resolve("friend");
+        Process kg = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", friend.toString()).start();
+        assertThat(kg.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        Path allowed = home.resolve("allowed_keys");
+        Files.writeString(allowed, "# only my friend\n" + Files.readString(home.resolve("friend.pub")));
+        try (Tmux host = new Tmux(100, 30, tmate(home, "-F -a " + allowed))) {
+            String lines = host.waitFor(WAIT, "the ssh line", s -> SSH_RW.matcher(s).find());
+            assertThat(lines).doesNotContain("web session");
+            Matcher rw = SSH_RW.matcher(lines);
+            assertThat(rw.find()).isTrue();
+            String base = "-tt -F /dev/null -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
+                    + "-o IdentitiesOnly=yes -o IdentityAgent=none ";
+            try (Tmux stranger = new Tmux(100, 30, rw.group(1).replaceFirst("^ssh ", "ssh " + base + "-o PubkeyAuthentication=no "));
+                 Tmux mate = new Tmux(100, 30, rw.group(1).replaceFirst("^ssh ", "ssh " + base + "-i " + friend + " "))) {
+                mate.waitFor(WAIT, "the status line", s -> s.contains("0:"));
+                mate.type("echo mate-$((5*5))");
+                mate.sendKeys("Enter");
+                mate.waitForText("mate-25");
+                stranger.waitForText("This session is restricted to listed SSH keys");
+                assertThat(stranger.capture()).doesNotContain("mate-25");
+            }
+        } finally {
+            shell(home, tmate(home, "kill-server") + " 2>/dev/null");
+        }
+    }
+
     private static String size(Path home) {
         try {
             return shell(home, tmate(home, "display -p '#{window_width}x#{window_height}'")).trim();

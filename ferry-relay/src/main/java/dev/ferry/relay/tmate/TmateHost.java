@@ -5,6 +5,7 @@ import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.hub.ResizePolicy;
 import dev.ferry.relay.hub.Role;
 import dev.ferry.relay.hub.Session;
+import dev.ferry.relay.hub.SessionAccess;
 import dev.ferry.relay.hub.SessionSpec;
 import dev.ferry.relay.hub.Source;
 import dev.ferry.terminal.Renderer;
@@ -206,25 +207,27 @@ public final class TmateHost implements Command, Source {
     /** OUT READY: every option has arrived; open the session and give the host its links. */
     private void ready() {
         if (session != null) return;
+        SessionAccess access = SessionAccess.OPEN;
         if (options.authorizedKeys()) {
-            // Not enforced yet: refusing is the only safe answer to "only these keys may join".
-            notify("This relay does not support restricted sessions (-a) yet; the session is not shared.");
-            return;
+            // -a FILE: only joiners proving one of these keys get in (the hub checks, for every transport).
+            java.util.Set<String> keys = AuthorizedKeys.fingerprints(options.authorizedKeyLines());
+            access = new SessionAccess(null, null, null, keys);
         }
         if (options.named()) {
-            notify("Named sessions are not supported by this relay yet; using random tokens.");
+            notify("Named sessions are not supported by this relay for tmate yet; using random tokens.");
         }
         Session s = hub.open(this, new SessionSpec("tmate", false, mirror.cols(), mirror.rows(), address,
-                ResizePolicy.SMALLEST_WRITER));
+                ResizePolicy.SMALLEST_WRITER, access));
         session = s;
         shownCols = mirror.cols();
         shownRows = mirror.rows();
         renderer = new Renderer(shownCols, shownRows);
         Links links = Links.of(s.info(Role.READ_WRITE));
         if (!options.foreground()) notify("Note: clear your terminal before sharing readonly access");
-        notify("web session read only: " + links.webReadOnly());
+        boolean web = !access.restricted();   // like tmate.io: a restricted session is SSH-only
+        if (web) notify("web session read only: " + links.webReadOnly());
         if (links.sshReadOnly() != null) notify("ssh session read only: " + links.sshReadOnly());
-        notify("web session: " + links.webReadWrite());
+        if (web) notify("web session: " + links.webReadWrite());
         if (links.sshReadWrite() != null) notify("ssh session: " + links.sshReadWrite());
         send(MsgpackWriter.array(SET_ENV, "tmate_web_ro", links.webReadOnly()));
         send(MsgpackWriter.array(SET_ENV, "tmate_ssh_ro", links.sshReadOnly() == null ? "" : links.sshReadOnly()));
