@@ -39,6 +39,7 @@ public final class Session {
     private final ReentrantLock lock = new ReentrantLock();
     private final ScreenFeed screen;
     private final List<Seat> seats = new ArrayList<>();
+    private volatile int seatCount;  // seats.size(), readable without the lock (participants ask on every wake)
     private String endReason;
 
     Session(Hub hub, Source source, SessionSpec spec, String rwToken, String roToken) {
@@ -75,7 +76,7 @@ public final class Session {
     }
 
     public int participantCount() {
-        return locked(seats::size);
+        return seatCount;
     }
 
     // ---- the source's side ----
@@ -156,6 +157,7 @@ public final class Session {
             seat.size(spec.cols(), spec.rows());
             seat.joined();
             seats.add(seat);
+            seatCount = seats.size();
         } finally {
             lock.unlock();
         }
@@ -172,6 +174,7 @@ public final class Session {
         lock.lock();
         try {
             removed = seats.remove(seat);
+            seatCount = seats.size();
             running = endReason == null;
         } finally {
             lock.unlock();
