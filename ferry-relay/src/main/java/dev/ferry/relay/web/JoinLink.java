@@ -36,6 +36,8 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     static final int INLINE_SEATS = 4;
 
     private final Hub hub;
+    private final java.util.Set<String> keyFingerprints;
+    private final boolean mayWrite;   // false for a logged-in viewer
     private final String token;
     private final String address;
     private final Pump pump = new Pump();
@@ -44,7 +46,9 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address) {
+    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, boolean mayWrite) {
+        this.keyFingerprints = keyFingerprints;
+        this.mayWrite = mayWrite;
         this.hub = hub;
         this.token = token;
         this.address = address;
@@ -186,6 +190,16 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     @Override
     public String transport() {
         return "web";
+    }
+
+    @Override
+    public boolean mayWrite() {
+        return mayWrite;
+    }
+
+    @Override
+    public java.util.Set<String> keyFingerprints() {
+        return keyFingerprints;
     }
 
     @Override

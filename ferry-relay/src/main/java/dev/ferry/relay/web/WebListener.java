@@ -4,7 +4,13 @@ import dev.ferry.protocol.Frames;
 import dev.ferry.relay.RelayConfig;
 import dev.ferry.relay.RelayListener;
 import dev.ferry.relay.hub.Endpoints;
+import dev.ferry.relay.auth.Accounts;
+import dev.ferry.relay.auth.UserKey;
 import dev.ferry.relay.hub.Hub;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -31,6 +37,7 @@ public final class WebListener implements RelayListener {
     private Server server;
     private ServerConnector connector;
     private RelayConfig config;
+    private final WebSessions webSessions = new WebSessions();
 
     @Override
     public void start(Hub hub, RelayConfig config) throws Exception {
@@ -42,11 +49,19 @@ public final class WebListener implements RelayListener {
         // costs a fraction of the default (6) per byte, and terminal text still shrinks about 4x.
         // Jetty's WebSocket components take the server's DeflaterPool bean when there is one.
         server.addBean(new DeflaterPool(CompressionPool.DEFAULT_CAPACITY, Deflater.BEST_SPEED, true));
-        connector = new ServerConnector(server);
+        if (config.tls()) {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStore(Pem.keyStore(config.tlsCert(), config.tlsKey()));
+            ssl.setKeyStorePassword(new String(Pem.PASSWORD));
+            connector = new ServerConnector(server, ssl);
+        } else {
+            connector = new ServerConnector(server);
+        }
         connector.setHost(config.listen());
         connector.setPort(config.httpPort());
         server.addConnector(connector);
 
+        Accounts accounts = hub.admission().accounts();
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxBinaryMessageSize(Frames.MAX_FRAME);
@@ -54,17 +69,34 @@ public final class WebListener implements RelayListener {
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
-                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq)));
+                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq), keysOf(rq, accounts), mayWrite(rq, accounts)));
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
-        ws.setHandler(new SessionPage(files));
+        ws.setHandler(new LoginHandler(new SessionPage(files), accounts, hub.failures(), webSessions, config.tls()));
         context.setHandler(ws);
         server.setHandler(context);
         server.setStopTimeout(2000);
         server.start();
+    }
+
+    /**
+     * The SSH keys a browser has proven through its login: the logged-in user's registered keys.
+     * Only for a page of this relay (a foreign Origin gets no identity: cross-site WebSocket hijacking).
+     */
+    private Set<String> keysOf(ServerUpgradeRequest rq, Accounts accounts) {
+        if (!LoginHandler.sameOrigin(rq)) return Set.of();
+        return LoginHandler.user(rq, webSessions, accounts)
+                .map(u -> accounts.keys(u.name()).stream().map(UserKey::fingerprint).collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
+    }
+
+    /** A browser logged in as a viewer-only account is seated read-only whatever its link says. */
+    private boolean mayWrite(ServerUpgradeRequest rq, Accounts accounts) {
+        if (!LoginHandler.sameOrigin(rq)) return true;
+        return LoginHandler.user(rq, webSessions, accounts).map(dev.ferry.relay.auth.User::mayWrite).orElse(true);
     }
 
     public int port() {
@@ -77,7 +109,7 @@ public final class WebListener implements RelayListener {
             return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
         }
         String host = config.publicHost();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return (config.tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     @Override
