@@ -48,6 +48,8 @@ class SshJoinTest {
 
     @Test
     void theRelayPrintsItsSshHostKeyFingerprint() throws Exception {
+        // The banner is printed a line at a time; the relay counts as started once its web line is out.
+        Ferry.waitUntil(Duration.ofSeconds(10), "the banner's ssh line", () -> relay.stdout().contains("ssh: port"));
         String banner = relay.stdout();
         assertThat(banner).containsPattern("ssh: port \\d+, host key SHA256:[A-Za-z0-9+/]{43} \\(ED25519\\)");
         String keygen = new String(new ProcessBuilder("ssh-keygen", "-l", "-f",

@@ -15,11 +15,19 @@ import java.util.function.Supplier;
 /**
  * One shared terminal: its source, its screen model (fed every output byte), and its seats.
  *
- * <p>Everything below happens under one lock that guards only memory: feeding the screen model and
- * appending to seats' queues. No I/O and no callback into a transport runs under it; wakes,
- * source calls and the session log run after it is released.
+ * <p>Everything below happens under one lock that guards only memory: appending to seats' queues
+ * and to the screen model's pending input. No I/O and no callback into a transport runs under it;
+ * wakes, source calls and the session log run after it is released. The screen model is fed after
+ * that, off the delivery path ({@link ScreenFeed}); a snapshot, taken under this lock, first feeds
+ * it everything delivered so far.
  */
 public final class Session {
+    /** Feeds screen models off the delivery path (CPU work: parsing, history). */
+    private static final java.util.concurrent.Executor SCREEN_WORKERS =
+            r -> Thread.ofVirtual().name("ferry-screen").start(r);
+    /** How far a screen model may lag the stream before the host's output feeds it directly. */
+    private static final long SCREEN_MAX_PENDING = 8L << 20;
+
     private final Hub hub;
     private final String id = UUID.randomUUID().toString();
     private final Instant created = Instant.now();
@@ -29,8 +37,9 @@ public final class Session {
     private final String roToken;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Terminal terminal;
+    private final ScreenFeed screen;
     private final List<Seat> seats = new ArrayList<>();
+    private volatile int seatCount;  // seats.size(), readable without the lock (participants ask on every wake)
     private String endReason;
 
     Session(Hub hub, Source source, SessionSpec spec, String rwToken, String roToken) {
@@ -39,7 +48,7 @@ public final class Session {
         this.spec = spec;
         this.rwToken = rwToken;
         this.roToken = roToken;
-        this.terminal = new Terminal(spec.cols(), spec.rows());
+        this.screen = new ScreenFeed(new Terminal(spec.cols(), spec.rows()), SCREEN_WORKERS, SCREEN_MAX_PENDING);
     }
 
     public String id() { return id; }
@@ -67,12 +76,15 @@ public final class Session {
     }
 
     public int participantCount() {
-        return locked(seats::size);
+        return seatCount;
     }
 
     // ---- the source's side ----
 
-    /** Output from the source: fed to the screen model and queued for every seat. */
+    /**
+     * Output from the source: queued for every seat, then handed to the screen model, which is fed
+     * after the participants are woken (see {@link ScreenFeed}).
+     */
     public void output(byte[] data, int offset, int length) {
         if (length == 0) return;
         byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
@@ -82,14 +94,15 @@ public final class Session {
         lock.lock();
         try {
             if (endReason != null) return;
-            terminal.feed(copy);
             for (Seat s : seats) {
                 if (s.offerOutput(out, limit)) wake.add(s);
             }
+            screen.output(copy);
         } finally {
             lock.unlock();
         }
         wakeAll(wake);
+        screen.kick();
     }
 
     /** The source's terminal changed size (the HOST policy's size; under SMALLEST_WRITER the source's answer). */
@@ -99,7 +112,7 @@ public final class Session {
         lock.lock();
         try {
             if (endReason != null) return;
-            terminal.resize(cols, rows);
+            screen.resize(cols, rows);
             for (Seat s : seats) {
                 if (s.offerResize(r)) wake.add(s);
             }
@@ -107,6 +120,7 @@ public final class Session {
             lock.unlock();
         }
         wakeAll(wake);
+        screen.kick();
     }
 
     /** A notice for every participant (not the source). */
@@ -144,7 +158,8 @@ public final class Session {
             seat.size(spec.cols(), spec.rows());
             seat.joined();
             seats.add(seat);
-            count = seats.size();
+            seatCount = seats.size();
+            count = seatCount;
         } finally {
             lock.unlock();
         }
@@ -162,6 +177,7 @@ public final class Session {
         lock.lock();
         try {
             removed = seats.remove(seat);
+            seatCount = seats.size();
             running = endReason == null;
             count = seats.size();
         } finally {
@@ -196,8 +212,9 @@ public final class Session {
         return locked(() -> seat.take(this::snapshotLocked));
     }
 
+    /** The current screen (everything output so far fed first). Takes only the screen's lock. */
     Frame frame() {
-        return locked(terminal::frame);
+        return screen.frame();
     }
 
     /** Gives up on seats that left their queue undrained too long. Called by the hub's watchdog. */
@@ -226,12 +243,19 @@ public final class Session {
         }
     }
 
+    /** Under the session's lock: the screen at exactly the stream position the seat's queue continues from. */
     private Delivery.Snapshot snapshotLocked() {
-        byte[] data = terminal.snapshot(hub.limits().historyLines());
-        if (data.length > Frames.MAX_FRAME - 16) {
-            data = terminal.snapshot(0);
-        }
-        return new Delivery.Snapshot(terminal.cols(), terminal.rows(), data);
+        return screen.read(terminal -> {
+            byte[] data = terminal.snapshot(hub.limits().historyLines());
+            if (data.length > Frames.MAX_FRAME - 16) {
+                data = terminal.snapshot(0);
+            }
+            return new Delivery.Snapshot(terminal.cols(), terminal.rows(), data);
+        });
+    }
+
+    ScreenFeed screen() {
+        return screen;
     }
 
     private void resizeToWriters() {

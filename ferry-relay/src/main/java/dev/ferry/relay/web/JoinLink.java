@@ -8,32 +8,39 @@ import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.hub.JoinRefusedException;
 import dev.ferry.relay.hub.Participant;
 import dev.ferry.relay.hub.Seat;
-import dev.ferry.relay.hub.Wakeup;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.util.IteratingCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A browser or {@code ferry join} on {@code /ws/join/{token}}: a stream participant. Its own
- * virtual thread drains the seat and writes, so a peer that stops reading blocks only that thread.
+ * A browser or {@code ferry join} on {@code /ws/join/{token}}: a stream participant.
+ *
+ * <p>Its writer is a {@link Pump}: woken, it drains the seat and hands the frames to Jetty without
+ * waiting, and drains again once the last one is written; one batch in flight at most, so a peer
+ * that stops reading holds only its own seat (which overflows into a resync, as before). In a
+ * session with few participants the wake itself writes, on the host link's thread (no hand-off to
+ * another thread for a keystroke's echo); with more, the write is dispatched to a virtual thread so
+ * that compressing each participant's copy is spread over the cores and never delays the host's read.
  */
 public final class JoinLink implements Session.Listener.AutoDemanding, Participant {
     private static final Logger log = LoggerFactory.getLogger(JoinLink.class);
     /** Consecutive output deliveries are merged into frames of at most this size. */
     private static final int COALESCE = 64 * 1024;
+    /** Up to this many participants in the session, a wake writes on the waking thread. */
+    static final int INLINE_SEATS = 4;
 
     private final Hub hub;
     private final java.util.Set<String> keyFingerprints;
     private final boolean mayWrite;   // false for a logged-in viewer
     private final String token;
     private final String address;
-    private final Wakeup wakeup = new Wakeup();
+    private final Pump pump = new Pump();
     private Session ws;
     private FrameSender sender;
     private volatile Seat seat;
@@ -51,71 +58,90 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     public void onWebSocketOpen(Session ws) {
         this.ws = ws;
         this.sender = new FrameSender(ws, 64 * 1024);
+        Seat s;
         try {
-            seat = hub.join(token, this, Seat.Style.STREAM);
+            s = hub.join(token, this, Seat.Style.STREAM);
         } catch (JoinRefusedException e) {
             sender.close(StatusCode.POLICY_VIOLATION, e.getMessage());
             return;
         }
-        Thread.ofVirtual().name("ferry-join-writer").start(this::writeLoop);
+        seat = s;
+        sender.send(s.session().info(s.role()));  // queued first: Jetty writes frames in the order they are sent
+        pump.iterate();
     }
 
-    private void writeLoop() {
-        Seat s = seat;
-        try {
-            sender.sendAndWait(s.session().info(s.role()));
-            while (!closed) {
-                wakeup.await(30, TimeUnit.SECONDS);
-                if (write(s.drain())) return;
+    /** Drains the seat and writes one batch at a time; Jetty's IteratingCallback makes wakes during a write re-run it. */
+    private final class Pump extends IteratingCallback {
+        @Override
+        protected Action process() {
+            Seat s = seat;
+            if (s == null) return Action.IDLE;
+            if (closed) return Action.SUCCEEDED;
+            List<Delivery> deliveries = s.drain();
+            if (deliveries.isEmpty()) return Action.IDLE;
+            List<ByteBuffer> frames = new ArrayList<>();
+            String end = encode(deliveries, frames);
+            if (end != null) {
+                for (ByteBuffer f : frames) ws.sendBinary(f, Callback.NOOP);
+                sender.close(StatusCode.NORMAL, end);
+                return Action.SUCCEEDED;
             }
-        } catch (Exception e) {
-            log.debug("join writer for {} stopped: {}", address, e.toString());
+            for (int i = 0; i < frames.size() - 1; i++) ws.sendBinary(frames.get(i), Callback.NOOP);
+            ws.sendBinary(frames.get(frames.size() - 1), Callback.from(this::succeeded, this::failed));
+            return Action.SCHEDULED;
+        }
+
+        @Override
+        protected void onCompleteSuccess() {
+            Seat s = seat;
+            if (s != null) s.leave();
+        }
+
+        @Override
+        protected void onCompleteFailure(Throwable cause) {
+            log.debug("join writer for {} stopped: {}", address, cause.toString());
             ws.disconnect();
-        } finally {
-            s.leave();
+            Seat s = seat;
+            if (s != null) s.leave();
         }
     }
 
-    /** Writes deliveries in order, merging runs of output; true once the session has ended. */
-    private boolean write(List<Delivery> deliveries) throws Exception {
+    /**
+     * Encodes deliveries in order into frames, merging runs of output (copied once, straight into the
+     * frame: with a ByteArrayOutputStream it was three copies, the largest allocation source in
+     * fan-out profiles); returns the end line once the session has ended, else null. A run never
+     * exceeds the larger of COALESCE and one host frame.
+     */
+    private static String encode(List<Delivery> deliveries, List<ByteBuffer> frames) {
         List<byte[]> run = new ArrayList<>();
         int runBytes = 0;
         for (Delivery d : deliveries) {
             if (d instanceof Delivery.Output o) {
                 if (runBytes + o.data().length > COALESCE && runBytes > 0) {
-                    flush(run);
+                    frames.add(Frames.encodeOutput(run));
+                    run.clear();
                     runBytes = 0;
                 }
                 run.add(o.data());
                 runBytes += o.data().length;
                 continue;
             }
-            flush(run);
+            if (!run.isEmpty()) {
+                frames.add(Frames.encodeOutput(run));
+                run.clear();
+                runBytes = 0;
+            }
             switch (d) {
-                case Delivery.Snapshot sn -> sender.sendAndWait(new Message.Snapshot(sn.cols(), sn.rows(), sn.data()));
-                case Delivery.Resize r -> sender.sendAndWait(new Message.Resize(r.cols(), r.rows()));
-                case Delivery.Notice n -> sender.sendAndWait(new Message.Notice(n.text()));
-                case Delivery.Ended e -> {
-                    sender.close(StatusCode.NORMAL, e.line());
-                    return true;
-                }
+                case Delivery.Snapshot sn -> frames.add(Frames.encode(new Message.Snapshot(sn.cols(), sn.rows(), sn.data())));
+                case Delivery.Resize r -> frames.add(Frames.encode(new Message.Resize(r.cols(), r.rows())));
+                case Delivery.Notice n -> frames.add(Frames.encode(new Message.Notice(n.text())));
+                case Delivery.Ended e -> { return e.line(); }
                 case Delivery.Changed c -> { }
                 case Delivery.Output o -> throw new AssertionError();
             }
         }
-        flush(run);
-        return false;
-    }
-
-    /**
-     * Sends the merged run as one frame: it never exceeds the larger of COALESCE and one host frame.
-     * The parts are copied once, straight into the frame (this runs per participant: with a
-     * ByteArrayOutputStream it was three copies, the largest allocation source in fan-out profiles).
-     */
-    private void flush(List<byte[]> run) throws Exception {
-        if (run.isEmpty()) return;
-        sender.sendAndWait(Frames.encodeOutput(run));
-        run.clear();
+        if (!run.isEmpty()) frames.add(Frames.encodeOutput(run));
+        return null;
     }
 
     @Override
@@ -149,7 +175,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         callback.succeed();
         closed = true;
-        wakeup.wake();
+        pump.iterate();
         Seat s = seat;
         if (s != null) s.leave();
     }
@@ -183,14 +209,20 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     @Override
     public void wake() {
-        wakeup.wake();
+        Seat s = seat;
+        if (s == null) return;  // still joining: onWebSocketOpen starts the pump
+        if (s.session().participantCount() <= INLINE_SEATS) {
+            pump.iterate();
+        } else {
+            Thread.ofVirtual().name("ferry-join-writer").start(pump::iterate);
+        }
     }
 
     @Override
     public void disconnect(String reason) {
         log.info("participant {} disconnected: {}", address, reason);
         closed = true;
-        wakeup.wake();
+        pump.iterate();
         ws.disconnect();
     }
 }

@@ -114,6 +114,112 @@ class HubTest {
         assertThat(source.notices).anyMatch(n -> n.startsWith("left: read-only via test"));
     }
 
+    /**
+     * A joiner's snapshot is the screen at exactly the position its stream continues from, while
+     * the screen model is fed off the delivery path: replaying snapshot + stream gives the session's
+     * screen, for participants that keep up and for ones resynchronised over and over.
+     */
+    @Test
+    void snapshotsMatchTheStreamPositionWhileOutputRunsConcurrently() throws Exception {
+        Session s = open(false);
+        RecordingParticipant keepsUp = join(s.readOnlyToken(), Seat.Style.STREAM);
+        RecordingParticipant lags = join(s.readOnlyToken(), Seat.Style.STREAM);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        List<byte[]> chunks = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread producer = Thread.ofPlatform().start(() -> {
+            StringBuilder chunk = new StringBuilder();
+            for (int i = 0; i < 60_000; i++) {
+                chunk.append(i % 5 == 0 ? "\r\n" : "").append("\033[3").append(i % 8).append('m').append(i)
+                        .append(i % 11 == 0 ? "\033[2;5H*" : " ");
+                if (i % 37 == 0) {  // chunks of ~200 to ~6,000 bytes: some fed inline, most by the worker
+                    if (i % 3 == 0) chunk.append("w".repeat(5000));
+                    byte[] b = chunk.toString().getBytes(StandardCharsets.UTF_8);
+                    all.writeBytes(b);
+                    chunks.add(b);
+                    s.output(b, 0, b.length);
+                    java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+                    chunk.setLength(0);
+                }
+            }
+        });
+        List<RecordingParticipant> late = new java.util.ArrayList<>();
+        int lastJoin = 0, lastLagDrain = 0;
+        while (producer.isAlive()) {
+            keepsUp.drain();
+            int n = chunks.size();
+            if (n - lastLagDrain >= 25) { lags.drain(); lastLagDrain = n; }
+            if (n - lastJoin >= 60) { late.add(join(s.readOnlyToken(), Seat.Style.STREAM)); lastJoin = n; }
+            Thread.onSpinWait();
+        }
+        producer.join();
+        keepsUp.drain();
+        lags.drain();
+        for (RecordingParticipant p : late) p.drain();
+        assertThat(lags.seat.resyncs()).as("the test exercised resynchronisation").isPositive();
+        assertThat(late).isNotEmpty();
+        dev.ferry.terminal.Terminal whole = new dev.ferry.terminal.Terminal(80, 24);
+        whole.feed(all.toByteArray());
+        String expected = whole.ansiText() + "@" + whole.cursorX() + "," + whole.cursorY();
+        assertThat(s.screen().<String>read(t -> t.ansiText() + "@" + t.cursorX() + "," + t.cursorY())).isEqualTo(expected);
+        for (RecordingParticipant p : concat(List.of(keepsUp, lags), late)) {
+            assertThat(replay(p.received)).isEqualTo(expected);
+        }
+        // Each snapshot, on its own, equals the screen after exactly the chunks before the output that follows it.
+        java.util.Map<java.nio.ByteBuffer, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < chunks.size(); i++) index.put(java.nio.ByteBuffer.wrap(chunks.get(i)), i);
+        java.util.TreeMap<Integer, List<Delivery.Snapshot>> byPosition = new java.util.TreeMap<>();
+        for (RecordingParticipant p : concat(List.of(keepsUp, lags), late)) {
+            for (int i = 0; i < p.received.size(); i++) {
+                if (!(p.received.get(i) instanceof Delivery.Snapshot sn)) continue;
+                int position = chunks.size();
+                for (int k = i + 1; k < p.received.size(); k++) {
+                    if (p.received.get(k) instanceof Delivery.Output o) {
+                        position = index.get(java.nio.ByteBuffer.wrap(o.data()));
+                        break;
+                    }
+                    if (p.received.get(k) instanceof Delivery.Snapshot) {
+                        position = -1;  // its stream was cut (overflow) before any output: no position to check
+                        break;
+                    }
+                }
+                if (position >= 0) byPosition.computeIfAbsent(position, x -> new java.util.ArrayList<>()).add(sn);
+            }
+        }
+        assertThat(byPosition.size()).as("snapshots at several positions").isGreaterThan(3);
+        dev.ferry.terminal.Terminal prefix = new dev.ferry.terminal.Terminal(80, 24);
+        int fed = 0;
+        for (var e : byPosition.entrySet()) {
+            while (fed < e.getKey()) prefix.feed(chunks.get(fed++));
+            String want = prefix.ansiText() + "@" + prefix.cursorX() + "," + prefix.cursorY();
+            for (Delivery.Snapshot sn : e.getValue()) {
+                assertThat(replay(List.of(sn))).as("snapshot before chunk %d", e.getKey()).isEqualTo(want);
+            }
+        }
+    }
+
+    private static List<RecordingParticipant> concat(List<RecordingParticipant> a, List<RecordingParticipant> b) {
+        List<RecordingParticipant> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** What a browser does with its deliveries: reset to each snapshot, then apply the stream. */
+    private static String replay(List<Delivery> deliveries) {
+        dev.ferry.terminal.Terminal t = null;
+        for (Delivery d : deliveries) {
+            switch (d) {
+                case Delivery.Snapshot sn -> {
+                    t = new dev.ferry.terminal.Terminal(sn.cols(), sn.rows());
+                    t.feed(sn.data());
+                }
+                case Delivery.Output o -> t.feed(o.data());
+                case Delivery.Resize r -> t.resize(r.cols(), r.rows());
+                default -> { }
+            }
+        }
+        return t.ansiText() + "@" + t.cursorX() + "," + t.cursorY();
+    }
+
     @Test
     void renderedSeatsGetCoalescedChangesAndPullTheFrame() throws Exception {
         Session s = open(false);
