@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             ShareCommand.class,
             JoinCommand.class,
             ShowLinksCommand.class,
+            TmateConfigCommand.class,
             UserCommand.class,
             ApiKeyCommand.class,
             PlayCommand.class,

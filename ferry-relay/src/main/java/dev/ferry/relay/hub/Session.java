@@ -151,6 +151,7 @@ public final class Session {
 
     Seat join(Participant p, Role role, Seat.Style style) throws JoinRefusedException {
         Seat seat = new Seat(this, p, role, style);
+        int count;
         lock.lock();
         try {
             if (endReason != null) throw new JoinRefusedException(JoinRefusedException.INVALID_TOKEN);
@@ -158,12 +159,13 @@ public final class Session {
             seat.joined();
             seats.add(seat);
             seatCount = seats.size();
+            count = seatCount;
         } finally {
             lock.unlock();
         }
         p.wake();
         String what = role.label() + " via " + p.transport() + " from " + p.address();
-        source.notice("joined " + what);
+        source.joined(p.transport(), p.address(), role, count);
         broadcast(s -> s.offerNotice(new Delivery.Notice("someone joined " + what)), seat);
         return seat;
     }
@@ -171,17 +173,19 @@ public final class Session {
     void leave(Seat seat) {
         boolean removed;
         boolean running;
+        int count;
         lock.lock();
         try {
             removed = seats.remove(seat);
             seatCount = seats.size();
             running = endReason == null;
+            count = seats.size();
         } finally {
             lock.unlock();
         }
         if (removed && running) {
             String what = seat.role().label() + " via " + seat.participant().transport() + " from " + seat.participant().address();
-            source.notice("left: " + what);
+            source.left(seat.participant().transport(), seat.participant().address(), seat.role(), count);
             broadcast(s -> s.offerNotice(new Delivery.Notice("someone left: " + what)), null);
             if (spec.resizePolicy() == ResizePolicy.SMALLEST_WRITER) resizeToWriters();
         }
@@ -265,7 +269,11 @@ public final class Session {
             }
             return c == Integer.MAX_VALUE ? null : new int[] {c, r};
         });
-        if (size != null) source.resize(size[0], size[1]);
+        if (size != null) {
+            source.resize(size[0], size[1]);
+        } else {
+            source.resize(0, 0);
+        }
     }
 
     private void broadcast(Function<Seat, Boolean> offer, Seat except) {

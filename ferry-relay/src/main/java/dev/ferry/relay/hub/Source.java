@@ -15,8 +15,22 @@ public interface Source {
     void notice(String text);
 
     /**
-     * Only under {@link ResizePolicy#SMALLEST_WRITER}: the size the participants ask for. Sources
-     * whose size they own themselves ignore it.
+     * Someone joined; {@code participants} counts everyone now seated. Sources that tell their
+     * host in their own words override it; by default it is a {@link #notice}.
+     */
+    default void joined(String transport, String address, Role role, int participants) {
+        notice("joined " + role.label() + " via " + transport + " from " + address);
+    }
+
+    /** Someone left; {@code participants} counts who is still seated. By default a {@link #notice}. */
+    default void left(String transport, String address, Role role, int participants) {
+        notice("left: " + role.label() + " via " + transport + " from " + address);
+    }
+
+    /**
+     * Only under {@link ResizePolicy#SMALLEST_WRITER}: the size the participants ask for, or 0x0
+     * when no read-write participant is left to ask for one. Sources whose size they own
+     * themselves ignore it.
      */
     default void resize(int cols, int rows) {}
 

@@ -14,13 +14,17 @@ import org.apache.sshd.server.channel.ChannelSession;
 
 /**
  * The only channel type the relay opens: a session channel that allows a pty, a shell and window
- * changes, and refuses every other request (exec, subsystem, agent and X11 forwarding, signals,
- * anything future). An allow-list, so a request type we never thought of is refused too.
+ * changes, and refuses every other request (exec, subsystems, agent and X11 forwarding, signals,
+ * anything future). An allow-list, so a request type we never thought of is refused too. The one
+ * exception is a tmate host: user {@code tmate} may open the {@code tmate} subsystem.
  */
 final class JoinChannel extends ChannelSession {
     private static final Set<String> ALLOWED = Set.of("pty-req", "window-change", "shell", "env");
     // Harmless liveness probes: refused like everything else, but not worth reporting.
     private static final Set<String> QUIET = Set.of("keepalive@openssh.com");
+
+    /** The user name stock tmate logs in with. */
+    static final String TMATE_USER = "tmate";
 
     static final int DEFAULT_COLS = 80, DEFAULT_ROWS = 24, MAX_SIZE = 1000;
 
@@ -85,6 +89,11 @@ final class JoinChannel extends ChannelSession {
     @Override
     protected RequestHandler.Result handleInternalRequest(String type, boolean wantReply, Buffer buffer) throws IOException {
         if (ALLOWED.contains(type)) {
+            return super.handleInternalRequest(type, wantReply, buffer);
+        }
+        // A tmate host: user "tmate" (authenticated) asks for the "tmate" subsystem, the only
+        // subsystem served (the factory list holds nothing else). Joiners never get one.
+        if (type.equals("subsystem") && TMATE_USER.equals(getSession().getUsername())) {
             return super.handleInternalRequest(type, wantReply, buffer);
         }
         if (!QUIET.contains(type)) {

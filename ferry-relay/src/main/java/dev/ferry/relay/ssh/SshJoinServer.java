@@ -14,7 +14,11 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.forward.RejectAllForwardingFilter;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.global.NoMoreSessionsHandler;
+import org.apache.sshd.server.subsystem.SubsystemFactory;
+import dev.ferry.relay.tmate.TmateHost;
 
 /**
  * The relay's SSH listener: people join shared sessions with stock {@code ssh -pPORT TOKEN@HOST}.
@@ -24,6 +28,8 @@ import org.apache.sshd.server.global.NoMoreSessionsHandler;
  * session token ({@code alice/demo} for named sessions), checked when the shell starts.
  * Only a session channel with a pty and a shell is served: exec, subsystems, port forwarding,
  * agent and X11 forwarding are refused for everyone, since a joiner has no business with them.
+ * Stock tmate hosts log in as user {@code tmate} (with any public key) and open the {@code tmate}
+ * subsystem: a {@link TmateHost} then shares their session.
  */
 public final class SshJoinServer implements AutoCloseable {
     /** Where to listen and where the host key lives. Port 0 picks a free port. */
@@ -69,7 +75,17 @@ public final class SshJoinServer implements AutoCloseable {
         sshd.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
         sshd.setAgentFactory(null);
         sshd.setCommandFactory(null);
-        sshd.setSubsystemFactories(List.of());
+        sshd.setSubsystemFactories(List.of(new SubsystemFactory() {
+            @Override
+            public String getName() {
+                return "tmate";
+            }
+
+            @Override
+            public Command createSubsystem(ChannelSession channel) {
+                return new TmateHost(hub, Peer.address(channel.getSession().getRemoteAddress()));
+            }
+        }));
         sshd.setShellFactory(channel -> new SshJoiner(hub, (JoinChannel) channel, events));
 
         CoreModuleProperties.SERVER_IDENTIFICATION.set(sshd, "Ferry");

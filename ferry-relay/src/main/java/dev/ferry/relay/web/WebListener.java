@@ -75,7 +75,7 @@ public final class WebListener implements RelayListener {
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
-        ws.setHandler(new LoginHandler(new SessionPage(files), accounts, hub.failures(), webSessions, config.tls()));
+        ws.setHandler(new LoginHandler(new TmateConfigPage(hub, config.dataDir(), new SessionPage(files)), accounts, hub.failures(), webSessions, config.tls()));
         context.setHandler(ws);
         server.setHandler(context);
         server.setStopTimeout(2000);

@@ -1,0 +1,60 @@
+package dev.ferry.relay.tmate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tmate options a host replicates before READY ({@code set-option tmate-...} as EXEC_CMD):
+ * session names, API key, authorized keys, {@code tmate-set} values. Flags before the name and
+ * empty values are ignored, as tmate.io does.
+ */
+final class HostOptions {
+    private String sessionName = "", sessionNameRo = "", apiKey = "";
+    private boolean authorizedKeys;
+    private final List<String> authorizedKeyLines = new ArrayList<>();
+    private boolean foreground;
+
+    void hostCommand(List<String> argv) {
+        if (argv.isEmpty() || !argv.get(0).equals("set-option")) return;
+        List<String> rest = argv.subList(1, argv.size()).stream().filter(a -> !a.startsWith("-")).toList();
+        if (rest.size() != 2) return;
+        String name = rest.get(0), value = rest.get(1);
+        if (value.isEmpty()) return;
+        switch (name) {
+            case "tmate-session-name" -> sessionName = value;
+            case "tmate-session-name-ro" -> sessionNameRo = value;
+            case "tmate-api-key" -> apiKey = value;
+            case "tmate-authorized-keys" -> authorizedKeys = true;
+            case "tmate-set" -> set(value);
+            default -> { }
+        }
+    }
+
+    private void set(String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq < 0) return;
+        String key = assignment.substring(0, eq), value = assignment.substring(eq + 1);
+        switch (key) {
+            case "foreground" -> foreground = value.equals("true");
+            case "authorized_keys" -> {
+                authorizedKeys = true;
+                if (authorizedKeyLines.size() < 1000) authorizedKeyLines.add(value);
+            }
+            default -> { }   // unknown keys are ignored, as tmate.io does
+        }
+    }
+
+    boolean foreground() { return foreground; }
+
+    boolean authorizedKeys() { return authorizedKeys; }
+
+    List<String> authorizedKeyLines() { return List.copyOf(authorizedKeyLines); }
+
+    boolean named() { return !sessionName.isEmpty() || !sessionNameRo.isEmpty(); }
+
+    String sessionName() { return sessionName; }
+
+    String sessionNameRo() { return sessionNameRo; }
+
+    String apiKey() { return apiKey; }
+}
