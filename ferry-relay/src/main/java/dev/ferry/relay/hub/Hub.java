@@ -17,6 +17,7 @@ public final class Hub implements AutoCloseable {
     private final HubLimits limits;
     private final SessionLog log;
     private final FailureLimiter failures;
+    private final SessionObserver.Factory observers;
     private final Map<String, Session> byToken = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
@@ -27,6 +28,11 @@ public final class Hub implements AutoCloseable {
     }
 
     public Hub(HubLimits limits, SessionLog log, FailureLimiter failures) {
+        this(limits, log, failures, SessionObserver.Factory.NONE);
+    }
+
+    public Hub(HubLimits limits, SessionLog log, FailureLimiter failures, SessionObserver.Factory observers) {
+        this.observers = observers;
         this.limits = limits;
         this.log = log;
         this.failures = failures;
@@ -51,10 +57,11 @@ public final class Hub implements AutoCloseable {
         String rw = spec.readOnly() ? null : Tokens.readWrite();
         String ro = Tokens.readOnly();
         Session s = new Session(this, source, spec, rw, ro);
+        log.started(s);
+        s.observer(observers.open(s));
         sessions.put(s.id(), s);
         if (rw != null) byToken.put(rw, s);
         byToken.put(ro, s);
-        log.started(s);
         return s;
     }
 

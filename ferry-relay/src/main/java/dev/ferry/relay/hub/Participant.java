@@ -14,6 +14,11 @@ public interface Participant {
     /** Where it comes from (an IP address), for notices, logs and rate limiting. */
     String address();
 
+    /** The fingerprint ({@code SHA256:...}) of the key the participant proved it holds, or null. For the audit log. */
+    default String keyFingerprint() {
+        return null;
+    }
+
     /** Something is waiting in the seat: drain it. Idempotent; called often. */
     void wake();
 

@@ -31,6 +31,8 @@ public final class Session {
     private final ReentrantLock lock = new ReentrantLock();
     private final Terminal terminal;
     private final List<Seat> seats = new ArrayList<>();
+    private volatile SessionObserver observer = SessionObserver.NONE;
+    private int seatNumbers;
     private String endReason;
 
     Session(Hub hub, Source source, SessionSpec spec, String rwToken, String roToken) {
@@ -66,6 +68,11 @@ public final class Session {
         return locked(() -> endReason);
     }
 
+    /** Set by the hub right after opening, before the source can produce anything. */
+    void observer(SessionObserver observer) {
+        this.observer = observer;
+    }
+
     public int participantCount() {
         return locked(seats::size);
     }
@@ -83,6 +90,7 @@ public final class Session {
         try {
             if (endReason != null) return;
             terminal.feed(copy);
+            observer.output(copy);
             for (Seat s : seats) {
                 if (s.offerOutput(out, limit)) wake.add(s);
             }
@@ -100,6 +108,7 @@ public final class Session {
         try {
             if (endReason != null) return;
             terminal.resize(cols, rows);
+            observer.resize(cols, rows);
             for (Seat s : seats) {
                 if (s.offerResize(r)) wake.add(s);
             }
@@ -121,6 +130,7 @@ public final class Session {
         try {
             if (endReason != null) return;
             endReason = reason;
+            observer.ended(reason);
             Delivery.Ended end = new Delivery.Ended(reason);
             for (Seat s : seats) {
                 if (s.offerEnd(end)) wake.add(s);
@@ -136,13 +146,15 @@ public final class Session {
     // ---- the participants' side (through Seat) ----
 
     Seat join(Participant p, Role role, Seat.Style style) throws JoinRefusedException {
-        Seat seat = new Seat(this, p, role, style);
+        Seat seat;
         lock.lock();
         try {
             if (endReason != null) throw new JoinRefusedException(JoinRefusedException.INVALID_TOKEN);
+            seat = new Seat(this, p, role, style, ++seatNumbers);
             seat.size(spec.cols(), spec.rows());
             seat.joined();
             seats.add(seat);
+            observer.joined(seat);
         } finally {
             lock.unlock();
         }
@@ -160,6 +172,7 @@ public final class Session {
         try {
             removed = seats.remove(seat);
             running = endReason == null;
+            if (removed && running) observer.left(seat);
         } finally {
             lock.unlock();
         }
@@ -174,8 +187,15 @@ public final class Session {
     /** The one place read-only is enforced, for every transport. */
     void input(Seat seat, byte[] data) {
         if (seat.role() != Role.READ_WRITE || data.length == 0) return;
-        if (locked(() -> endReason != null)) return;
-        source.input(data);
+        byte[] copy = data.clone();
+        lock.lock();
+        try {
+            if (endReason != null) return;
+            observer.input(seat, copy);
+        } finally {
+            lock.unlock();
+        }
+        source.input(copy);
     }
 
     void participantResize(Seat seat, int cols, int rows) {

@@ -31,16 +31,27 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private final Hub hub;
     private final String token;
     private final String address;
+    private final String transport;
     private final Wakeup wakeup = new Wakeup();
     private Session ws;
     private FrameSender sender;
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address) {
+    JoinLink(Hub hub, String token, String address, String transport) {
         this.hub = hub;
         this.token = token;
         this.address = address;
+        this.transport = transport;
+    }
+
+    /** {@code ferry join} says {@code ?client=cli}; everything else counts as a browser. For notices and the audit log. */
+    static String transport(String query) {
+        if (query == null) return "web";
+        for (String kv : query.split("&")) {
+            if (kv.equals("client=cli")) return "cli";
+        }
+        return "web";
     }
 
     @Override
@@ -150,7 +161,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     @Override
     public String transport() {
-        return "web";
+        return transport;
     }
 
     @Override

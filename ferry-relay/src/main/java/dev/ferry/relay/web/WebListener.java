@@ -47,7 +47,8 @@ public final class WebListener implements RelayListener {
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
-                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq)));
+                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq),
+                    JoinLink.transport(rq.getHttpURI().getQuery())));
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
