@@ -14,8 +14,15 @@ import java.nio.file.Path;
  * @param publicUrl how participants reach the web side (null: derived from the bound address)
  * @param dataDir   database, host keys, recordings
  * @param limits    participants' queue size and stall timeout
+ * @param recordInput    also record participants' keystrokes in recordings ("i" events)
+ * @param keepRecordings recordings older than this are deleted; null keeps them forever
  */
-public record RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits) {
+public record RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits,
+                          boolean recordInput, java.time.Duration keepRecordings) {
+
+    public RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits) {
+        this(listen, httpPort, sshPort, publicUrl, dataDir, limits, false, dev.ferry.relay.record.RecordingService.Options.DEFAULT_KEEP);
+    }
 
     /** The host name to put in links when no public URL says otherwise. */
     public String publicHost() {

@@ -3,7 +3,9 @@ package dev.ferry.relay;
 import dev.ferry.relay.auth.FailureLimiter;
 import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
+import dev.ferry.relay.record.RecordingService;
 import dev.ferry.relay.store.Store;
+import java.time.Clock;
 import dev.ferry.relay.ssh.SshListener;
 import dev.ferry.relay.web.WebListener;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ public final class RelayServer implements AutoCloseable {
     private final List<RelayListener> listeners;
     private final List<RelayListener> started = new ArrayList<>();
     private Store store;
+    private RecordingService recordings;
     private Hub hub;
 
     public RelayServer(RelayConfig config, List<RelayListener> listeners) {
@@ -37,11 +40,14 @@ public final class RelayServer implements AutoCloseable {
 
     public void start() throws Exception {
         store = Store.open(config.dataDir());
-        hub = new Hub(config.limits(), store, new FailureLimiter());
+        recordings = new RecordingService(config.dataDir(), store,
+                new RecordingService.Options(config.recordInput(), config.keepRecordings(), Clock.systemUTC()));
+        recordings.start();
+        hub = new Hub(config.limits(), store, new FailureLimiter(), recordings);
         Endpoints endpoints = new Endpoints(config.publicHost(), 0, "");
         try {
             for (RelayListener l : listeners) {
-                l.start(hub, config);
+                l.start(hub, config, store);
                 started.add(l);
                 endpoints = l.endpoints(endpoints);
             }
@@ -80,6 +86,7 @@ public final class RelayServer implements AutoCloseable {
         }
         started.clear();
         if (hub != null) hub.close();
+        if (recordings != null) recordings.close();
         if (store != null) store.close();
     }
 

@@ -7,6 +7,8 @@ import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
 import java.time.Duration;
 import java.util.List;
+import dev.ferry.relay.store.Store;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -31,6 +33,12 @@ public final class WebListener implements RelayListener {
 
     @Override
     public void start(Hub hub, RelayConfig config) throws Exception {
+        start(hub, config, null);
+    }
+
+    /** With a store, also serves recordings, replay pages and the audit log ({@link RecordingsApi}, loopback only). */
+    @Override
+    public void start(Hub hub, RelayConfig config, Store store) throws Exception {
         this.config = config;
         VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("ferry-web");
@@ -54,7 +62,9 @@ public final class WebListener implements RelayListener {
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
-        ws.setHandler(new SessionPage(files));
+        Handler pages = new SessionPage(files);
+        if (store != null) pages = new RecordingsApi(pages, store, config.dataDir(), Access.LOOPBACK_ONLY);
+        ws.setHandler(pages);
         context.setHandler(ws);
         server.setHandler(context);
         server.setStopTimeout(2000);
