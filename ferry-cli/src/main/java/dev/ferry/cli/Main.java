@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hosted terminal relay: share a terminal, open shells on devices, record and replay.",
         subcommands = {RelayCommand.class, ShareCommand.class, JoinCommand.class, ShowLinksCommand.class, ScreenCommand.class,
-                PlayCommand.class, CommandLine.HelpCommand.class})
+                PlayCommand.class, RecordingsCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
