@@ -36,11 +36,12 @@ CREATE TABLE audit_events (
 
 CREATE INDEX audit_events_at ON audit_events (at);
 
--- Input from read-write participants, summed per participant per second.
+-- Input from read-write participants, summed per participant per second (first_at: that second's first keystroke).
 CREATE TABLE input_activity (
     session_id  VARCHAR(36)  NOT NULL,
     participant INTEGER      NOT NULL,
     second      VARCHAR(40)  NOT NULL,
+    first_at    VARCHAR(40)  NOT NULL,
     bytes       INTEGER      NOT NULL,
     PRIMARY KEY (session_id, participant, second)
 );

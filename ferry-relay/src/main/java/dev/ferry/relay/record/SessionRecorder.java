@@ -58,7 +58,7 @@ final class SessionRecorder implements SessionObserver {
     private final Thread thread;
 
     // The drain thread's own state.
-    private final Map<Integer, long[]> typing = new HashMap<>();  // seat number -> {epoch second, bytes}
+    private final Map<Integer, long[]> typing = new HashMap<>();  // seat number -> {epoch second, bytes, first keystroke's nanos}
     private int seq;
     private AsciicastWriter writer;
     private Path file;
@@ -277,13 +277,13 @@ final class SessionRecorder implements SessionObserver {
             flushTyping(i.seat().number());
             t = null;
         }
-        if (t == null) typing.put(i.seat().number(), t = new long[] {second, 0});
+        if (t == null) typing.put(i.seat().number(), t = new long[] {second, 0, i.nanos()});
         t[1] += i.data().length;
     }
 
     private void flushTyping(int seatNumber) {
         long[] t = typing.remove(seatNumber);
-        if (t != null) audit.input(session.id(), seatNumber, Instant.ofEpochSecond(t[0]), t[1]);
+        if (t != null) audit.input(session.id(), seatNumber, instant(t[2]), t[1]);
     }
 
     /** Writes the seconds that are over (all of them when {@code all}). */

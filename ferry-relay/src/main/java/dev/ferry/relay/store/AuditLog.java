@@ -16,7 +16,7 @@ public final class AuditLog {
                 + " access, user_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, e.sessionId());
             ps.setInt(2, e.seq());
-            ps.setString(3, e.at().toString());
+            ps.setString(3, Times.text(e.at()));
             ps.setString(4, e.kind());
             if (e.participant() == 0) ps.setNull(5, java.sql.Types.INTEGER); else ps.setInt(5, e.participant());
             ps.setString(6, e.transport());
@@ -28,20 +28,22 @@ public final class AuditLog {
         });
     }
 
-    /** Adds {@code bytes} typed by a participant in the second starting at {@code second}. */
-    public void input(String sessionId, int participant, Instant second, long bytes) {
+    /** Adds {@code bytes} typed by a participant in the second of {@code firstAt} (its first keystroke in that second). */
+    public void input(String sessionId, int participant, Instant firstAt, long bytes) {
+        Instant second = Instant.ofEpochSecond(firstAt.getEpochSecond());
         int changed = store.update("UPDATE input_activity SET bytes = bytes + ? WHERE session_id = ? AND participant = ? AND second = ?", ps -> {
             ps.setLong(1, bytes);
             ps.setString(2, sessionId);
             ps.setInt(3, participant);
-            ps.setString(4, second.toString());
+            ps.setString(4, Times.text(second));
         });
         if (changed == 0) {
-            store.update("INSERT INTO input_activity (session_id, participant, second, bytes) VALUES (?, ?, ?, ?)", ps -> {
+            store.update("INSERT INTO input_activity (session_id, participant, second, first_at, bytes) VALUES (?, ?, ?, ?, ?)", ps -> {
                 ps.setString(1, sessionId);
                 ps.setInt(2, participant);
-                ps.setString(3, second.toString());
-                ps.setLong(4, bytes);
+                ps.setString(3, Times.text(second));
+                ps.setString(4, Times.text(firstAt));
+                ps.setLong(5, bytes);
             });
         }
     }
@@ -51,15 +53,15 @@ public final class AuditLog {
      * participant per second they typed in (detail: the byte count). Filters may be null.
      */
     public List<AuditEvent> list(String sessionId, Instant since) {
-        String s = since == null ? "" : since.toString();
+        String s = Times.since(since);
         String id = sessionId == null ? "%" : sessionId;
         return store.query("SELECT session_id, seq, at, kind, participant, transport, address, key_fingerprint, access, user_name, detail"
                 + " FROM audit_events WHERE session_id LIKE ? AND at >= ?"
                 + " UNION ALL"
-                + " SELECT i.session_id, 0, i.second, 'input', i.participant, j.transport, j.address, j.key_fingerprint, j.access,"
+                + " SELECT i.session_id, 0, i.first_at, 'input', i.participant, j.transport, j.address, j.key_fingerprint, j.access,"
                 + " j.user_name, CAST(i.bytes AS TEXT)"
                 + " FROM input_activity i LEFT JOIN audit_events j ON j.session_id = i.session_id AND j.participant = i.participant"
-                + " AND j.kind = 'join' WHERE i.session_id LIKE ? AND i.second >= ?"
+                + " AND j.kind = 'join' WHERE i.session_id LIKE ? AND i.first_at >= ?"
                 + " ORDER BY 3, 1, 2", ps -> {
             ps.setString(1, id);
             ps.setString(2, s);
@@ -77,7 +79,7 @@ public final class AuditLog {
         List<String> ids = store.query("SELECT id FROM sessions WHERE ended IS NULL", Store.Binder.NONE, rs -> rs.getString(1));
         for (String id : ids) {
             store.update("UPDATE sessions SET ended = ?, end_reason = ? WHERE id = ?", ps -> {
-                ps.setString(1, now.toString());
+                ps.setString(1, Times.text(now));
                 ps.setString(2, reason);
                 ps.setString(3, id);
             });

@@ -27,7 +27,7 @@ public final class Recordings {
         store.update("INSERT INTO recordings (session_id, path, started, cols, rows, command) VALUES (?, ?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, id);
             ps.setString(2, path);
-            ps.setString(3, started.toString());
+            ps.setString(3, Times.text(started));
             ps.setInt(4, cols);
             ps.setInt(5, rows);
             ps.setString(6, command);
@@ -37,7 +37,7 @@ public final class Recordings {
     /** The file is complete (closed, or repaired after a crash). */
     public void finished(String id, Instant finished, Duration duration, long bytes, long lostBytes) {
         store.update("UPDATE recordings SET finished = ?, duration_ms = ?, bytes = ?, lost_bytes = ? WHERE session_id = ?", ps -> {
-            ps.setString(1, finished.toString());
+            ps.setString(1, Times.text(finished));
             ps.setLong(2, duration.toMillis());
             ps.setLong(3, bytes);
             ps.setLong(4, lostBytes);
@@ -48,7 +48,7 @@ public final class Recordings {
     /** Recordings started at or after {@code since} (null: all), oldest first. */
     public List<Recording> list(Instant since) {
         return store.query(SELECT + " WHERE r.started >= ? ORDER BY r.started, r.session_id",
-                ps -> ps.setString(1, since == null ? "" : since.toString()), Recordings::row);
+                ps -> ps.setString(1, Times.since(since)), Recordings::row);
     }
 
     public Optional<Recording> get(String id) {
@@ -62,7 +62,7 @@ public final class Recordings {
 
     /** Recordings started before {@code cutoff}, for retention. */
     public List<Recording> startedBefore(Instant cutoff) {
-        return store.query(SELECT + " WHERE r.started < ? ORDER BY r.started", ps -> ps.setString(1, cutoff.toString()),
+        return store.query(SELECT + " WHERE r.started < ? ORDER BY r.started", ps -> ps.setString(1, Times.text(cutoff)),
                 Recordings::row);
     }
 
