@@ -5,6 +5,8 @@
 //   open URL | type TEXT | press KEY | waitText S | waitRegex R | waitLine S | waitState S | waitReason S
 //   expectBadge BOOL | expectNoText S | expectInputFrames N | expectInputFramesAtLeast N
 //   screenshot PATH | sleep MS (no page)
+//   For other pages (the replay page): waitSelector CSS | waitDomText [CSS, S] | click CSS | waitPlayerTime SECONDS
+//   (window.ferryPlayer, an asciinema-player, has played at least that far)
 // Prints one JSON report on stdout; exit status 0 when every step passed, 1 when one failed, 2 on bad usage.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -38,7 +40,7 @@ async function snapshotOf(name) {
     endedVisible: !!document.getElementById('ended') && !document.getElementById('ended').hidden,
     endedText: document.getElementById('ended') ? document.getElementById('ended').innerText : null,
     header: document.getElementById('bar') ? document.getElementById('bar').innerText : null,
-    text: window.ferry ? window.ferry.text() : document.body.innerText,
+    text: window.ferry ? window.ferry.text() : document.body.innerText.slice(0, 4000),
   })).catch((e) => ({ error: String(e) }));
   return { ...view, framesSent: p.framesSent, inputFramesSent: p.inputFramesSent, typesSent: p.typesSent,
     pageErrors: p.errors };
@@ -103,6 +105,20 @@ async function run(step) {
     return;
   }
   if (step.screenshot !== undefined) return page.screenshot({ path: step.screenshot });
+  if (step.waitSelector !== undefined) return page.waitForSelector(step.waitSelector, { timeout: stepTimeout });
+  if (step.click !== undefined) return page.click(step.click, { timeout: stepTimeout });
+  if (step.waitDomText !== undefined) {
+    return waitFn(page, ([css, s]) => [...document.querySelectorAll(css)].some((e) => e.textContent.includes(s)), step.waitDomText);
+  }
+  if (step.waitPlayerTime !== undefined) {
+    const deadline = Date.now() + stepTimeout;
+    for (;;) {
+      const t = await page.evaluate(() => window.ferryPlayer ? window.ferryPlayer.getCurrentTime() : -1);
+      if (t >= step.waitPlayerTime) return;
+      if (Date.now() > deadline) throw new Error('player time stayed at ' + t);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   throw new Error('unknown step ' + JSON.stringify(step));
 }
 
