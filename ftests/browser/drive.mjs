@@ -42,7 +42,7 @@ async function snapshotOf(name) {
     header: document.getElementById('bar') ? document.getElementById('bar').innerText : null,
     text: window.ferry ? window.ferry.text() : document.body.innerText.slice(0, 4000),
   })).catch((e) => ({ error: String(e) }));
-  return { ...view, framesSent: p.framesSent, inputFramesSent: p.inputFramesSent, typesSent: p.typesSent,
+  return { ...view, url: p.page.url(), framesSent: p.framesSent, inputFramesSent: p.inputFramesSent, typesSent: p.typesSent,
     pageErrors: p.errors };
 }
 
