@@ -104,7 +104,7 @@ class RecordingTest {
             String typed1 = "echo hi-$((6*7))\r";
             String typed2 = "printf 'caf\\303\\251 \\342\\202\\254\\n'\r";
             try (web; ssh) {
-                web.awaitText("$ ", WAIT);
+                web.awaitText("$", WAIT);
                 ssh.waitFor(WAIT, "the ssh joiner's prompt", s -> s.contains("$"));
                 type(web, typed1);
                 web.awaitText("hi-42", WAIT);
@@ -170,7 +170,7 @@ class RecordingTest {
         String id;
         try (ShareProcess share = ShareProcess.start(tmp.resolve("share"), relay, List.of(), BASH);
              WsPeer web = WsPeer.connect(relay.ws("/ws/join/" + share.readWriteToken()))) {
-            web.awaitText("$ ", WAIT);
+            web.awaitText("$", WAIT);
             type(web, "echo before-$((1+1))\r");
             web.awaitText("before-2", WAIT);
             Thread.sleep(1500);  // older than a second: must survive
