@@ -6,8 +6,17 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code ferry} command. Each subcommand lives in its own class. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Self-hosted terminal relay: share a terminal, open shells on devices, record and replay.",
-        subcommands = {RelayCommand.class, ShareCommand.class, JoinCommand.class, ShowLinksCommand.class, ScreenCommand.class,
-                PlayCommand.class, RecordingsCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RelayCommand.class,
+            ShareCommand.class,
+            JoinCommand.class,
+            ShowLinksCommand.class,
+            PlayCommand.class,
+            RecordingsCommand.class,
+            AuditCommand.class,
+            ScreenCommand.class,
+            CommandLine.HelpCommand.class,
+        })
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.host.tty.LocalTerminal;
 import dev.ferry.protocol.asciicast.AsciicastReader;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -40,7 +41,7 @@ final class PlayCommand implements Callable<Integer> {
             Double idle = idleLimit == null ? reader.header().idleTimeLimit() : idleLimit == 0 ? null : idleLimit;
             Player.Options options = new Player.Options(speed, idle, from);
             OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
-            Tty tty = Tty.keysIfTerminal();
+            LocalTerminal tty = keyAtATime();
             try {
                 Keys keys = tty == null ? Keys.none() : Keys.readFrom(System.in);
                 new Player(out, options, keys, System::nanoTime).play(reader);
@@ -55,5 +56,18 @@ final class PlayCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The terminal in key-at-a-time mode when standard input is one; null when it is not. */
+    private static LocalTerminal keyAtATime() {
+        LocalTerminal tty = LocalTerminal.openIfInteractive();
+        if (tty == null) return null;
+        try {
+            tty.keys();
+            return tty;
+        } catch (java.io.IOException e) {
+            tty.restore();
+            return null;
+        }
     }
 }

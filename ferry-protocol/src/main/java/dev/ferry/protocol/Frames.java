@@ -61,6 +61,18 @@ public final class Frames {
         return b.flip();
     }
 
+    /** An output frame whose payload is these parts back to back, built with one copy (the relay's fan-out path). */
+    public static ByteBuffer encodeOutput(java.util.List<byte[]> parts) {
+        int n = 0;
+        for (byte[] p : parts) n += p.length;
+        if (n > MAX_PAYLOAD) {
+            throw new IllegalArgumentException("payload too large: " + n + " bytes");
+        }
+        ByteBuffer b = ByteBuffer.allocate(1 + n).put(OUTPUT);
+        for (byte[] p : parts) b.put(p);
+        return b.flip();
+    }
+
     public static byte[] encodeToArray(Message message) {
         ByteBuffer b = encode(message);
         byte[] a = new byte[b.remaining()];

@@ -77,4 +77,12 @@ class FramesTest {
         assertThatThrownBy(() -> new Message.Resize(0, 24)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Message.Snapshot(80, 1001, new byte[0])).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void outputFromPartsDecodesAsTheirConcatenation() throws Exception {
+        var frame = Frames.encodeOutput(java.util.List.of("ab".getBytes(), new byte[0], "cde".getBytes()));
+        org.assertj.core.api.Assertions.assertThat(Frames.decode(frame)).isEqualTo(new Message.Output("abcde".getBytes()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Frames.encodeOutput(java.util.List.of(new byte[Frames.MAX_PAYLOAD], new byte[1])))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.host.join;
 
+import dev.ferry.host.tty.LocalTerminal;
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
 import java.io.FileDescriptor;

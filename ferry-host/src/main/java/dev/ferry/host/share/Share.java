@@ -3,6 +3,7 @@ package dev.ferry.host.share;
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
 import com.pty4j.WinSize;
+import dev.ferry.host.tty.LocalTerminal;
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Links;
 import dev.ferry.protocol.Message;
@@ -39,7 +40,7 @@ public final class Share {
     private volatile PtyProcess pty;
     /** Input may arrive between the links and the command's start; it waits for this. */
     private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
-    private LocalTty tty;
+    private LocalTerminal tty;
     private Terminal mirror;
     private NoticeBar notices;
     private Path linksFile;
@@ -59,8 +60,12 @@ public final class Share {
         }
         int cols = 80, rows = 24;
         if (!options.headless()) {
-            tty = LocalTty.open();
-            int[] size = LocalTty.size();
+            try {
+                tty = LocalTerminal.open();
+            } catch (IOException e) {
+                throw new IOException("no terminal to share (use --headless)");
+            }
+            int[] size = LocalTerminal.size();
             if (size != null) {
                 cols = size[0];
                 rows = size[1];
@@ -185,7 +190,7 @@ public final class Share {
     }
 
     private synchronized void resized() {  // one at a time, so the last WINCH applies the latest size
-        int[] size = LocalTty.size();
+        int[] size = LocalTerminal.size();
         if (size == null) return;
         pty.setWinSize(new WinSize(size[0], size[1]));
         synchronized (screenLock) {

@@ -47,8 +47,13 @@ final class FrameSender {
 
     /** Sends a frame and waits until it is written (or the connection fails). */
     void sendAndWait(Message m) throws Exception {
+        sendAndWait(Frames.encode(m));
+    }
+
+    /** Sends an encoded frame and waits until it is written (or the connection fails). */
+    void sendAndWait(java.nio.ByteBuffer frame) throws Exception {
         Callback.Completable done = new Callback.Completable();
-        ws.sendBinary(Frames.encode(m), done);
+        ws.sendBinary(frame, done);
         done.get();
     }
 }

@@ -9,8 +9,8 @@ import dev.ferry.relay.hub.JoinRefusedException;
 import dev.ferry.relay.hub.Participant;
 import dev.ferry.relay.hub.Seat;
 import dev.ferry.relay.hub.Wakeup;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -85,11 +85,16 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     /** Writes deliveries in order, merging runs of output; true once the session has ended. */
     private boolean write(List<Delivery> deliveries) throws Exception {
-        ByteArrayOutputStream run = new ByteArrayOutputStream();
+        List<byte[]> run = new ArrayList<>();
+        int runBytes = 0;
         for (Delivery d : deliveries) {
             if (d instanceof Delivery.Output o) {
-                if (run.size() + o.data().length > COALESCE && run.size() > 0) flush(run);
-                run.write(o.data());
+                if (runBytes + o.data().length > COALESCE && runBytes > 0) {
+                    flush(run);
+                    runBytes = 0;
+                }
+                run.add(o.data());
+                runBytes += o.data().length;
                 continue;
             }
             flush(run);
@@ -109,11 +114,15 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
         return false;
     }
 
-    /** Sends the merged run as one frame: it never exceeds the larger of COALESCE and one host frame. */
-    private void flush(ByteArrayOutputStream run) throws Exception {
-        if (run.size() == 0) return;
-        sender.sendAndWait(new Message.Output(run.toByteArray()));
-        run.reset();
+    /**
+     * Sends the merged run as one frame: it never exceeds the larger of COALESCE and one host frame.
+     * The parts are copied once, straight into the frame (this runs per participant: with a
+     * ByteArrayOutputStream it was three copies, the largest allocation source in fan-out profiles).
+     */
+    private void flush(List<byte[]> run) throws Exception {
+        if (run.isEmpty()) return;
+        sender.sendAndWait(Frames.encodeOutput(run));
+        run.clear();
     }
 
     @Override

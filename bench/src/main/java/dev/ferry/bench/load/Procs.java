@@ -1,0 +1,115 @@
+package dev.ferry.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every process the harness starts is registered here and killed (with its descendants) in
+ * {@link #killAll}, which runs in a finally block and in a shutdown hook: nothing is left behind.
+ */
+final class Procs {
+    private static final List<ProcessHandle> started = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Procs::killAll, "bench-cleanup"));
+    }
+
+    private Procs() {}
+
+    static Process start(ProcessBuilder pb) throws IOException {
+        Process p = pb.start();
+        started.add(p.toHandle());
+        return p;
+    }
+
+    static void kill(ProcessHandle p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroy();
+        try {
+            p.onExit().get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly();
+        }
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        started.remove(p);
+    }
+
+    /** Kills what was registered, then every remaining descendant of the harness (PTY programs, shells). */
+    static void killAll() {
+        for (ProcessHandle p : new ArrayList<>(started)) kill(p);
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** CPU seconds (user + system) of a process and its live descendants, from /proc/PID/stat. */
+    static double cpuSeconds(long pid) {
+        return cpuSeconds(pid, null);
+    }
+
+    /** Same, counting only descendants whose command name starts with {@code commPrefix} (all when null). */
+    static double cpuSeconds(long pid, String commPrefix) {
+        double total = cpuOf(pid);
+        for (ProcessHandle d : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
+            if (commPrefix == null || comm(d.pid()).startsWith(commPrefix)) total += cpuOf(d.pid());
+        }
+        return total;
+    }
+
+    /** CPU seconds of this harness process alone. */
+    static double ownCpuSeconds() {
+        return cpuOf(ProcessHandle.current().pid());
+    }
+
+    private static String comm(long pid) {
+        try {
+            return Files.readString(Path.of("/proc/" + pid + "/comm")).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static double cpuOf(long pid) {
+        try {
+            String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            // fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Resident set size in bytes, from /proc/PID/status. */
+    static long rssBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            // gone
+        }
+        return -1;
+    }
+
+    /** Runs a short command and returns its output; fails when it fails or takes over 60 s. */
+    static String run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        started.add(p.toHandle());
+        try {
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException(String.join(" ", cmd) + " failed: " + new String(out).strip());
+            }
+            return new String(out);
+        } finally {
+            started.remove(p.toHandle());
+            p.destroyForcibly();
+        }
+    }
+}

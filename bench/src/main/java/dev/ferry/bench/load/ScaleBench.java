@@ -1,0 +1,60 @@
+package dev.ferry.bench.load;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Measurement 4, scale: N idle sessions, each with its host connected (the load host, no PTY),
+ * 80x24, history full (2,100 lines written, the terminal keeps 2,000). The relay's heap after a
+ * full GC and its RSS, minus the same before, per session.
+ */
+final class ScaleBench {
+    private final Ctx ctx;
+
+    ScaleBench(Ctx ctx) {
+        this.ctx = ctx;
+    }
+
+    void run() throws Exception {
+        System.out.println("\n4. Scale: idle sessions (80x24, full history)");
+        ctx.row("sessions", "heap/session KB", "RSS/session KB", "heap total MB", "RSS total MB");
+        Json out = Json.arr();
+        ctx.results.put("scale", out);
+        byte[] history = history();
+        for (int n : ctx.mode.idle()) {
+            Thread.sleep(1000);
+            long heap0 = ctx.relay.heapAfterGc(), rss0 = ctx.relay.rssBytes();
+            Ctx.log("scale: opening " + n + " idle sessions");
+            List<HostSession> hosts = Parallel.map(n, 32, 900, i -> {
+                HostSession h = HostSession.open(ctx.web, ctx.relay.httpPort, null, 80, 24);
+                h.output(history);
+                return h;
+            });
+            try {
+                Thread.sleep(2000);
+                long heap = ctx.relay.heapAfterGc(), rss = ctx.relay.rssBytes();
+                double heapPer = (heap - heap0) / 1024.0 / n, rssPer = (rss - rss0) / 1024.0 / n;
+                ctx.row(Integer.toString(n), Ctx.f(heapPer), Ctx.f(rssPer), Ctx.f(heap / 1e6), Ctx.f(rss / 1e6));
+                out.add(Json.obj().put("sessions", n).put("heap_kb_per_session", heapPer).put("rss_kb_per_session", rssPer)
+                        .put("heap_bytes", heap).put("heap_bytes_before", heap0).put("rss_bytes", rss).put("rss_bytes_before", rss0));
+            } finally {
+                Parallel.map(n, 64, 300, i -> {
+                    hosts.get(i).close();
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** 2,100 lines of coloured, varied text (what a busy shell leaves behind). */
+    static byte[] history() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2100; i++) {
+            sb.append(i % 10 == 0 ? "\033[1;34m" : "").append(String.format("%05d", i))
+                    .append(i % 10 == 0 ? "\033[m" : "").append(" -rw-r--r-- 1 user staff ")
+                    .append(String.format("%8d", i * 7919 % 10_000_000)).append(" Nov 22 01:00 some/path/to/a/file-")
+                    .append(i).append(".txt\r\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+}
