@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records one session: the asciicast file and its audit rows. The hub calls the observer methods
- * (some under the session's lock); they only stamp the time and queue. One thread drains the queue
+ * (some under the session's lock); they only stamp the time and queue. One virtual thread drains the queue
  * and does the file and database I/O, so a slow disk never slows the host or the participants.
  *
  * <p>The queue is bounded by bytes: output or input that would overflow it is dropped and counted,
@@ -72,7 +72,7 @@ final class SessionRecorder implements SessionObserver {
         this.recordInput = recordInput;
         this.queueLimit = queueLimit;
         this.startInstant = session.created();
-        this.thread = Thread.ofPlatform().daemon().name("ferry-recorder").unstarted(this::run);
+        this.thread = Thread.ofVirtual().name("ferry-recorder").unstarted(this::run);
     }
 
     void start() {
@@ -153,7 +153,7 @@ final class SessionRecorder implements SessionObserver {
 
     private void run() {
         open();
-        write(new Joinless("start", null));
+        write(new SessionEvent("start", null));
         try {
             while (true) {
                 Item item = queue.poll(1, TimeUnit.SECONDS);
@@ -231,7 +231,7 @@ final class SessionRecorder implements SessionObserver {
 
     private void finish(String reason) {
         flushTyping(true);
-        write(new Joinless("end", reason));
+        write(new SessionEvent("end", reason));
         service.live(this, false);
         AsciicastWriter w = writer;
         if (w == null) return;
@@ -249,9 +249,10 @@ final class SessionRecorder implements SessionObserver {
                 + (fingerprint == null ? "" : " with key " + fingerprint);
     }
 
-    private record Joinless(String kind, String detail) {}
+    /** The session's own start or end, for the audit log. */
+    private record SessionEvent(String kind, String detail) {}
 
-    private void write(Joinless e) {
+    private void write(SessionEvent e) {
         var spec = session.spec();
         String detail = e.kind().equals("start") ? spec.command() : e.detail();
         Instant at = e.kind().equals("start") ? startInstant : Instant.now();

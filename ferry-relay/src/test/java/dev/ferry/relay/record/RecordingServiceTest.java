@@ -188,6 +188,9 @@ class RecordingServiceTest {
         Recording r = finished(old.id());
         Session running = open("running");
         out(running, "still here\r\n");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (store.recordings().get(running.id()).isEmpty() && System.nanoTime() < deadline) sleep(20);  // its thread indexes it
+        assertThat(store.recordings().get(running.id())).isPresent();
 
         clock.now = clock.now.plus(Duration.ofDays(29));
         assertThat(service.sweep()).isZero();
