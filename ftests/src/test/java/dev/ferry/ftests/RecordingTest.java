@@ -166,9 +166,9 @@ class RecordingTest {
     @Test
     void kill9OfTheRelayLeavesARecordingThatTheRestartRepairsAndAsciinemaPlays() throws Exception {
         Path relayDir = tmp.resolve("relay");
-        RelayProcess relay = RelayProcess.start(relayDir);
         String id;
-        try (ShareProcess share = ShareProcess.start(tmp.resolve("share"), relay, List.of(), BASH);
+        try (RelayProcess relay = RelayProcess.start(relayDir);  // closed even when a step fails (no-op once killed)
+             ShareProcess share = ShareProcess.start(tmp.resolve("share"), relay, List.of(), BASH);
              WsPeer web = WsPeer.connect(relay.ws("/ws/join/" + share.readWriteToken()))) {
             web.awaitText("$", WAIT);
             type(web, "echo before-$((1+1))\r");
@@ -181,7 +181,9 @@ class RecordingTest {
         try (RelayProcess restarted = RelayProcess.start(relayDir)) {
             String json = PlayCli.ferry(tmp, "recordings", "--json", "--data", restarted.dataDir().toString()).stdoutText();
             assertThat(json).contains("\"finished\":\"");
-            byte[] played = asciinemaCat(exported(restarted, id));
+            Path cast = exported(restarted, id);
+            assertThat(Files.readString(cast)).as("no graceful end was written: it really was a crash").doesNotContain("\"ended: ");
+            byte[] played = asciinemaCat(cast);
             assertThat(new String(played, UTF_8)).contains("before-2");
             PlayCli.Run audit = PlayCli.ferry(tmp, "audit", "--session", id, "--data", restarted.dataDir().toString());
             assertThat(audit.stdoutText().strip()).endsWith("end    relay stopped unexpectedly");
