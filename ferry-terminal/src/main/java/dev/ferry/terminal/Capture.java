@@ -16,6 +16,7 @@ final class Capture {
     static String text(Line[] lines, boolean codes) {
         StringBuilder out = new StringBuilder(lines.length * 40);
         long last = Style.DEFAULT;
+        int lastUl = 0;
         for (Line l : lines) {
             int rowStart = out.length();
             for (int x = 0; x < l.used; x++) {
@@ -23,9 +24,11 @@ final class Capture {
                     continue;
                 }
                 long st = l.st[x];
+                int ul = l.ul(x);
                 if (codes) {
-                    code(out, last, st);
+                    code(out, last, lastUl, st, ul);
                     last = st;
+                    lastUl = ul;
                 }
                 String c = l.combo(x);
                 if (c != null) {
@@ -49,15 +52,15 @@ final class Capture {
         return m <= 5 ? Style.underline(st) == m : (st & m) != 0;
     }
 
-    private static void code(StringBuilder out, long last, long st) {
-        if (last == st) {
+    private static void code(StringBuilder out, long last, int lastUl, long st, int ul) {
+        if (last == st && lastUl == ul) {
             return;
         }
         int[] s = new int[MASKS.length + 1];
         int n = 0;
         boolean reset = false;
         for (int i = 0; i < MASKS.length; i++) {
-            if (!has(st, i) && has(last, i)) {
+            if (!has(st, i) && has(last, i) || lastUl != 0 && ul == 0) {
                 s[n++] = 0;
                 reset = true;
                 break;
@@ -84,6 +87,9 @@ final class Capture {
         }
         colour(out, Style.fg(st), Style.fg(last), 30, reset);
         colour(out, Style.bg(st), Style.bg(last), 40, reset);
+        if (ul != 0) {
+            colour(out, ul, lastUl, 50, reset);    // tmux prints no code for the default underline colour
+        }
         boolean cs = (st & Style.CHARSET) != 0, lcs = (last & Style.CHARSET) != 0;
         if (cs && !lcs) {
             out.append('\016');
@@ -101,7 +107,7 @@ final class Capture {
         out.append('m');
     }
 
-    /** base 30 for foreground, 40 for background. */
+    /** base 30 for foreground, 40 for background, 50 for underline (which has only 58;5 and 58;2). */
     static void appendColour(StringBuilder out, int c, int base) {
         int v = Style.value(c);
         switch (Style.kind(c)) {

@@ -99,6 +99,7 @@ final class Cursor {
         s.savedX = s.cx;
         s.savedY = s.cy;
         s.savedStyle = s.style;
+        s.savedUl = s.ul;
         s.savedG0 = s.g0;
         s.savedG1 = s.g1;
         s.savedShift = s.shift;
@@ -107,6 +108,7 @@ final class Cursor {
 
     static void restoreCursor(Screen s) {
         s.style = s.savedStyle;
+        s.ul = s.savedUl;
         s.g0 = s.savedG0;
         s.g1 = s.savedG1;
         s.shift = s.savedShift;

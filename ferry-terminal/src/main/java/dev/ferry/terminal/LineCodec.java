@@ -4,16 +4,19 @@ import java.util.Arrays;
 
 /**
  * Packs a line into one compact byte array for history: trailing blanks trimmed, plain ASCII as
- * bytes, anything else as varint cells plus style runs. One array per line and no wrapper object
- * keeps 2,000 lines of 80 columns near 200 KB.
+ * bytes, anything else as varint cells plus style runs (each a length and a compact style, usually
+ * 1 to 3 bytes), then underline colours when a cell has one. One array per line and no wrapper
+ * object keeps 2,000 lines of 80 columns near 210 KB, coloured or not.
  */
 final class LineCodec {
-    private static final int WRAPPED = 1, PLAIN = 2, USED = 4, TEXT = 8;
+    private static final int WRAPPED = 1, PLAIN = 2, USED = 4, TEXT = 8, UNDERLINE_COLOURS = 16;
     private static final byte[] EMPTY = {PLAIN};
     private static final byte[] EMPTY_WRAPPED = {PLAIN | WRAPPED};
 
     private byte[] buf = new byte[256];
     private int pos;
+    /** Where each style run ends, found by the first pass so the writer need not scan again. */
+    private int[] runEnds = new int[81];
 
     byte[] encode(Line line) {
         int n = line.trimmedLength();
@@ -25,28 +28,34 @@ final class LineCodec {
         }
         int[] cp = line.cp;
         long[] st = line.st;
-        boolean ascii = line.combo == null || noCombos(line, n);
-        for (int x = 0; ascii && x < n; x++) {
-            int c = cp[x];
-            ascii = c >= 0x20 && c <= 0x7e;
+        if (line.plain && !usedExtra) {
+            return plainText(flags, cp, n);     // most scrolled-off lines: nothing to examine
         }
-        int runs = n == 0 ? 0 : 1;
+        // one pass: printable ASCII? how many style runs? (the hot path of scrolling output)
+        if (runEnds.length <= n) {
+            runEnds = new int[n + 1];
+        }
+        int[] ends = runEnds;
+        int outside = 0;
+        int runs = 0;
         long prev = n == 0 ? 0 : st[0];
-        for (int x = 1; x < n; x++) {
+        for (int x = 0; x < n; x++) {
+            int c = cp[x];
+            outside |= (c - 0x20) | (0x7e - c);
             long v = st[x];
             if (v != prev) {
-                runs++;
+                ends[runs++] = x;
                 prev = v;
             }
         }
-        boolean plainStyle = runs == 0 || (runs == 1 && st[0] == Style.DEFAULT);
+        if (n > 0) {
+            ends[runs++] = n;
+        }
+        boolean ascii = outside >= 0 && (line.combo == null || noCombos(line, n));
+        boolean ulColours = line.hasUl(n);
+        boolean plainStyle = !ulColours && (runs == 0 || (runs == 1 && st[0] == Style.DEFAULT));
         if (ascii && plainStyle && !usedExtra) {
-            byte[] out = new byte[n + 1];
-            out[0] = (byte) (flags | PLAIN);
-            for (int x = 0; x < n; x++) {
-                out[x + 1] = (byte) cp[x];
-            }
-            return out;
+            return plainText(flags, cp, n);
         }
         pos = 0;
         if (ascii && plainStyle) {
@@ -57,7 +66,7 @@ final class LineCodec {
             }
             return Arrays.copyOf(buf, pos);
         }
-        put(flags | (usedExtra ? USED : 0) | (ascii ? TEXT : 0));
+        put(flags | (usedExtra ? USED : 0) | (ascii ? TEXT : 0) | (ulColours ? UNDERLINE_COLOURS : 0));
         if (usedExtra) {
             varint(line.used);
         }
@@ -81,21 +90,63 @@ final class LineCodec {
                 }
             }
         }
-        varint(runs);
-        ensure(runs * 13);
-        for (int x = 0; x < n; ) {
-            int end = x + 1;
-            while (end < n && st[end] == st[x]) {
-                end++;
+        // no run count: the runs cover exactly the n cells
+        for (int r = 0, x = 0; r < runs; r++) {
+            varint(ends[r] - x);
+            style(st[x]);
+            x = ends[r];
+        }
+        if (ulColours) {
+            for (int x = 0; x < n; x++) {
+                varint(line.ul[x]);      // rare: one varint a cell
             }
-            varint(end - x);
-            long v = st[x];
-            for (int i = 0; i < 8; i++) {
-                buf[pos++] = (byte) (v >>> (i * 8));
-            }
-            x = end;
         }
         return Arrays.copyOf(buf, pos);
+    }
+
+    /**
+     * A style in 1 to 15 bytes, usually 1 to 3: which parts are set, then each set colour as
+     * value << 2 | kind and the flags, as varints (the default style is one zero byte).
+     */
+    private void style(long v) {
+        int fg = Style.fg(v), bg = Style.bg(v);
+        int attrs = (int) (v >>> 52);
+        put((fg != 0 ? 1 : 0) | (bg != 0 ? 2 : 0) | (attrs != 0 ? 4 : 0));
+        if (fg != 0) {
+            varint(Style.value(fg) << 2 | Style.kind(fg));
+        }
+        if (bg != 0) {
+            varint(Style.value(bg) << 2 | Style.kind(bg));
+        }
+        if (attrs != 0) {
+            varint(attrs);
+        }
+    }
+
+    private long readStyle(byte[] data) {
+        int parts = data[pos++];
+        long v = 0;
+        if ((parts & 1) != 0) {
+            int c = readVarint(data);
+            v = Style.withFg(v, (c & 3) << 24 | c >>> 2);
+        }
+        if ((parts & 2) != 0) {
+            int c = readVarint(data);
+            v = Style.withBg(v, (c & 3) << 24 | c >>> 2);
+        }
+        if ((parts & 4) != 0) {
+            v |= (long) readVarint(data) << 52;
+        }
+        return v;
+    }
+
+    private static byte[] plainText(int flags, int[] cp, int n) {
+        byte[] out = new byte[n + 1];
+        out[0] = (byte) (flags | PLAIN);
+        for (int x = 0; x < n; x++) {
+            out[x + 1] = (byte) cp[x];
+        }
+        return out;
     }
 
     private static boolean noCombos(Line line, int n) {
@@ -144,8 +195,10 @@ final class LineCodec {
                 line.cp[x] = data[pos + x];
             }
             line.used = Math.min(used >= 0 ? used : n, cols);
+            line.dirty = n;
             return line;
         }
+        line.plain = false;
         int n = readVarint(data);
         if ((data[0] & TEXT) != 0) {
             for (int x = 0; x < n; x++) {
@@ -157,17 +210,22 @@ final class LineCodec {
         } else {
             cells(data, n, cols, line);
         }
-        int runs = readVarint(data);
-        for (int r = 0, x = 0; r < runs; r++) {
+        for (int x = 0; x < n; ) {
             int len = readVarint(data);
-            long s = 0;
-            for (int i = 0; i < 8; i++) {
-                s |= (data[pos++] & 0xFFL) << (i * 8);
-            }
+            long s = readStyle(data);
             Arrays.fill(line.st, Math.min(x, cols), Math.min(x + len, cols), s);
             x += len;
         }
+        if ((data[0] & UNDERLINE_COLOURS) != 0) {
+            for (int x = 0; x < n; x++) {
+                int c = readVarint(data);
+                if (x < cols) {
+                    line.setUl(x, c);
+                }
+            }
+        }
         line.used = Math.min(used >= 0 ? used : n, cols);
+        line.dirty = Math.min(n, cols);
         return line;
     }
 
@@ -198,11 +256,17 @@ final class LineCodec {
     }
 
     private void varint(int v) {
+        if (pos + 5 > buf.length) {
+            ensure(5);
+        }
+        byte[] b = buf;
+        int p = pos;
         while ((v & ~0x7F) != 0) {
-            put((v & 0x7F) | 0x80);
+            b[p++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
         }
-        put(v);
+        b[p++] = (byte) v;
+        pos = p;
     }
 
     private int readVarint(byte[] data) {

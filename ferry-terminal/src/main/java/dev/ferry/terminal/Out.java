@@ -76,22 +76,27 @@ final class Out {
 
     Out mode(int n, boolean on) { return csi().b('?').num(n).b(on ? 'h' : 'l'); }
 
-    /** The SGR that turns style {@code from} into {@code to}; nothing when equal. Charset bit is not SGR. */
-    Out sgr(long from, long to) {
+    /**
+     * The SGR that turns style {@code from} (underline colour {@code fromUl}) into {@code to}
+     * ({@code toUl}); nothing when equal. Charset bit is not SGR.
+     */
+    Out sgr(long from, int fromUl, long to, int toUl) {
         from &= ~Style.CHARSET;
         to &= ~Style.CHARSET;
-        if (from == to) {
+        if (from == to && fromUl == toUl) {
             return this;
         }
         csi();
         boolean first = true;
         long flags = ~((Style.COLOUR_MASK) | Style.BG_MASK | Style.CHARSET);
         boolean removed = ((from & flags) & ~(to & flags)) != 0
-                || (Style.underline(from) != 0 && Style.underline(to) != Style.underline(from));
+                || (Style.underline(from) != 0 && Style.underline(to) != Style.underline(from))
+                || (fromUl != 0 && toUl == 0);
         if (removed) {
             b('0');
             first = false;
             from = Style.DEFAULT;
+            fromUl = 0;
         }
         first = flag(from, to, Style.BOLD, "1", first);
         first = flag(from, to, Style.DIM, "2", first);
@@ -111,8 +116,12 @@ final class Out {
             colour(Style.fg(to), 30);
         }
         if (Style.bg(from) != Style.bg(to)) {
-            sep(first);
+            first = sep(first);
             colour(Style.bg(to), 40);
+        }
+        if (fromUl != toUl) {
+            sep(first);
+            colour(toUl, 50);
         }
         return b('m');
     }

@@ -43,7 +43,7 @@ final class Parser {
             if (state == GROUND) {
                 if (c >= 0x20 && c < 0x7F) {
                     int j = i + 1;
-                    while (j < end && b[j] >= 0x20 && b[j] < 0x7F) {
+                    while (j < end && ((b[j] - 0x20) & 0xFF) < 0x5F) {     // 0x20..0x7e, one compare
                         j++;
                     }
                     utfNeed = 0;
@@ -56,6 +56,10 @@ final class Parser {
                     i++;
                     continue;
                 }
+            }
+            if ((state == CSI_PARAM || state == CSI_ENTRY) && c >= 0x30 && c <= 0x3B) {
+                i = params(b, i, end);      // what step() does for each parameter byte, in one loop
+                continue;
             }
             step(c);
             i++;
@@ -255,6 +259,27 @@ final class Parser {
             inter = inter << 8 | c;
             interLen++;
         }
+    }
+
+    /** Collects the run of parameter bytes (0-9 : ;) from i, as param() would one by one. */
+    private int params(byte[] b, int i, int end) {
+        byte[] pb = paramBytes;
+        int len = paramLen;
+        while (i < end) {
+            int c = b[i];
+            if (c < 0x30 || c > 0x3B) {
+                break;
+            }
+            if (len == MAX_PARAM_BYTES - 1) {
+                discard = true;
+            } else {
+                pb[len++] = (byte) c;
+            }
+            i++;
+        }
+        paramLen = len;
+        state = CSI_PARAM;
+        return i;
     }
 
     private void param(int c) {

@@ -34,14 +34,23 @@ final class Printer {
             long[] st = l.st;
             for (int i = 0; i < n; i++) {
                 cp[s.cx + i] = b[from + i];
-                st[s.cx + i] = ps;
+            }
+            if (!l.plain || ps != Style.DEFAULT) {
+                Arrays.fill(st, s.cx, s.cx + n, ps);     // a plain line's styles are all default already
             }
             if (l.combo != null) {
                 Arrays.fill(l.combo, s.cx, s.cx + n, null);
             }
+            l.fillUl(s.cx, s.cx + n, s.ul);
             s.cx += n;
             if (s.cx > l.used) {
                 l.used = s.cx;
+            }
+            if (s.cx > l.dirty) {
+                l.dirty = s.cx;
+            }
+            if (ps != Style.DEFAULT) {
+                l.plain = false;
             }
             from += n;
         }
@@ -51,7 +60,11 @@ final class Printer {
     /** Prints one decoded non-ASCII code point. */
     static void print(Screen s, int cp) {
         s.last = -1;
-        cell(s, cp, CharWidth.of(cp));
+        int w = CharWidth.of(cp);
+        if (w < 0) {
+            return;     // wcwidth -1: tmux's utf8_width fails and the character is dropped
+        }
+        cell(s, cp, w);
     }
 
     /** tmux's screen_write_cell: ZWJ joining, combining, s.insert mode, s.wrap, wide characters. */
@@ -84,9 +97,9 @@ final class Printer {
         Line l = s.line(s.cy);
         overwriteCell(l, s.cx, w);
         long ps = cp < 0x80 ? s.printStyle() : s.style & ~Style.CHARSET;
-        l.set(s.cx, cp, ps);
+        l.set(s.cx, cp, ps, s.ul);
         for (int i = 1; i < w; i++) {
-            l.set(s.cx + i, Line.PAD, ps);
+            l.set(s.cx + i, Line.PAD, ps, s.ul);
         }
         int notWrap = s.wrap ? 0 : 1;
         s.cx = s.cx <= s.cols - notWrap - w ? s.cx + w : s.cols - notWrap;

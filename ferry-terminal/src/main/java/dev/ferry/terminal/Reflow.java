@@ -125,11 +125,16 @@ final class Reflow {
         }
         to.cp[at] = from.cp[x];
         to.st[at] = from.st[x];
+        to.setUl(at, from.ul(x));
         String c = from.combo(x);
         if (c != null) {
             to.setCombo(at, c);
         }
         to.used = Math.max(to.used, at + 1);
+        to.dirty = Math.max(to.dirty, at + 1);
+        if (to.st[at] != Style.DEFAULT || to.cp[at] < 0x20 || to.cp[at] > 0x7e) {
+            to.plain = false;
+        }
     }
 
     private void split(int yy, int at) {

@@ -16,6 +16,7 @@ public final class Renderer {
     /** What the client shows, row by row (null: unknown). */
     private int[][] shownCp;
     private long[][] shownSt;
+    private int[][] shownUl;
     private String[][] shownCombo;
     /** The frame line and crop offset each row was last drawn from: identical means unchanged. */
     private Line[] source;
@@ -25,6 +26,7 @@ public final class Renderer {
     private String shownTitle;
     private int shownCursorStyle = -1;
     private long style;
+    private int ul;
     private boolean known;
     /** Where the client's cursor is (-1: not known, e.g. after a cluster whose width the client decides). */
     private int shownX = -1, shownY = -1;
@@ -46,6 +48,7 @@ public final class Renderer {
         known = false;
         shownCp = new int[rows][cols];
         shownSt = new long[rows][cols];
+        shownUl = new int[rows][cols];
         shownCombo = new String[rows][cols];
         source = new Line[rows];
         sourceX = new int[rows];
@@ -65,6 +68,7 @@ public final class Renderer {
         if (!known) {
             out.csi().b('0').b('m').b(0x1B).b('(').b('B').b(0x0F).csi().b('H').csi().b('2').b('J');
             style = Style.DEFAULT;
+            ul = 0;
             shownX = 0;
             shownY = 0;
             for (int[] r : shownCp) {
@@ -72,6 +76,9 @@ public final class Renderer {
             }
             for (long[] r : shownSt) {
                 Arrays.fill(r, Style.DEFAULT);
+            }
+            for (int[] r : shownUl) {
+                Arrays.fill(r, 0);
             }
         }
         int viewRows = statusLine != null ? Math.max(rows - 1, 0) : rows;
@@ -82,6 +89,7 @@ public final class Renderer {
         int offX = clampOffset(cx, visCols, frame.cols());
         int[] wantCp = new int[cols];
         long[] wantSt = new long[cols];
+        int[] wantUl = new int[cols];
         String[] wantCombo = new String[cols];
         boolean drew = false;
         for (int y = 0; y < viewRows; y++) {
@@ -89,27 +97,28 @@ public final class Renderer {
             if (known && src != null && source[y] == src && sourceX[y] == offX) {
                 continue;
             }
-            fillRow(src, offX, visCols, wantCp, wantSt, wantCombo);
-            drew |= diffRow(out, y, wantCp, wantSt, wantCombo);
+            fillRow(src, offX, visCols, wantCp, wantSt, wantUl, wantCombo);
+            drew |= diffRow(out, y, wantCp, wantSt, wantUl, wantCombo);
             source[y] = src;
             sourceX[y] = offX;
         }
         if (statusLine != null && (!known || !statusLine.equals(shownStatus))) {
-            statusRow(statusLine, wantCp, wantSt, wantCombo);
-            drew |= diffRow(out, rows - 1, wantCp, wantSt, wantCombo);
+            statusRow(statusLine, wantCp, wantSt, wantUl, wantCombo);
+            drew |= diffRow(out, rows - 1, wantCp, wantSt, wantUl, wantCombo);
             source[rows - 1] = null;
         } else if (statusLine == null && shownStatus != null && viewRows == rows) {
             source[rows - 1] = null;     // the row was the status line: redraw it from the frame next time
-            fillRow(rows - 1 < visRows ? frame.lines[rows - 1 + offY] : null, offX, visCols, wantCp, wantSt, wantCombo);
-            drew |= diffRow(out, rows - 1, wantCp, wantSt, wantCombo);
+            fillRow(rows - 1 < visRows ? frame.lines[rows - 1 + offY] : null, offX, visCols, wantCp, wantSt, wantUl, wantCombo);
+            drew |= diffRow(out, rows - 1, wantCp, wantSt, wantUl, wantCombo);
             source[rows - 1] = rows - 1 < visRows ? frame.lines[rows - 1 + offY] : null;
         }
         shownStatus = statusLine;
         modes(out, frame);
         int curX = Math.min(cx - offX, cols - 1), curY = frame.cursorY() - offY;
         int wantX = Math.max(curX, 0), wantY = Math.max(0, Math.min(curY, rows - 1));
-        out.sgr(style, Style.DEFAULT);
+        out.sgr(style, ul, Style.DEFAULT, 0);
         style = Style.DEFAULT;
+        ul = 0;
         if (wantX != shownX || wantY != shownY) {
             out.moveTo(wantX, wantY);
             shownX = wantX;
@@ -126,9 +135,10 @@ public final class Renderer {
         return Math.max(0, Math.min(cursor - visible + 1, total - visible));
     }
 
-    private void fillRow(Line src, int offX, int visCols, int[] cp, long[] st, String[] combo) {
+    private void fillRow(Line src, int offX, int visCols, int[] cp, long[] st, int[] ul, String[] combo) {
         Arrays.fill(cp, ' ');
         Arrays.fill(st, Style.DEFAULT);
+        Arrays.fill(ul, 0);
         Arrays.fill(combo, null);
         if (src == null) {
             return;
@@ -137,6 +147,7 @@ public final class Renderer {
             int sx = x + offX;
             int c = src.cp[sx];
             long s = src.st[sx] & ~Style.CHARSET;
+            ul[x] = src.ul(sx);
             if (c == Line.PAD) {
                 boolean headShown = x > 0 && src.isWide(sx - 1);
                 cp[x] = headShown ? Line.PAD : ' ';
@@ -175,9 +186,10 @@ public final class Renderer {
         return sb.length() == 1 || (sb.length() == 2 && Character.isHighSurrogate(sb.charAt(0))) ? null : sb.toString();
     }
 
-    private void statusRow(String text, int[] cp, long[] st, String[] combo) {
+    private void statusRow(String text, int[] cp, long[] st, int[] ul, String[] combo) {
         Arrays.fill(cp, ' ');
         Arrays.fill(st, Style.INVERSE);
+        Arrays.fill(ul, 0);
         Arrays.fill(combo, null);
         int x = 0;
         for (int i = 0; i < text.length() && x < cols; ) {
@@ -187,7 +199,7 @@ public final class Renderer {
                 continue;
             }
             int w = c < 0x80 ? 1 : CharWidth.of(c);
-            if (w == 0 || x + w > cols) {
+            if (w <= 0 || x + w > cols) {
                 continue;
             }
             cp[x] = c;
@@ -199,19 +211,20 @@ public final class Renderer {
     }
 
     /** Emits the changed span of row y; returns whether anything was written. */
-    private boolean diffRow(Out out, int y, int[] cp, long[] st, String[] combo) {
+    private boolean diffRow(Out out, int y, int[] cp, long[] st, int[] ul, String[] combo) {
         int[] hc = shownCp[y];
         long[] hs = shownSt[y];
+        int[] hu = shownUl[y];
         String[] ho = shownCombo[y];
         int first = 0;
-        while (first < cols && hc[first] == cp[first] && hs[first] == st[first] && Objects.equals(ho[first], combo[first])) {
+        while (first < cols && hc[first] == cp[first] && hs[first] == st[first] && hu[first] == ul[first] && Objects.equals(ho[first], combo[first])) {
             first++;
         }
         if (first == cols) {
             return false;
         }
         int last = cols - 1;
-        while (hc[last] == cp[last] && hs[last] == st[last] && Objects.equals(ho[last], combo[last])) {
+        while (hc[last] == cp[last] && hs[last] == st[last] && hu[last] == ul[last] && Objects.equals(ho[last], combo[last])) {
             last--;
         }
         if (cp[first] == Line.PAD && first > 0) {
@@ -232,8 +245,9 @@ public final class Renderer {
                 out.moveTo(x, y);
                 lost = false;
             }
-            out.sgr(style, st[x]);
+            out.sgr(style, this.ul, st[x], ul[x]);
             style = st[x];
+            this.ul = ul[x];
             if (combo[x] != null) {
                 out.s(combo[x]);
                 // a joined sequence may take other widths on the client: place the next cell exactly
@@ -247,6 +261,7 @@ public final class Renderer {
         shownY = y;
         System.arraycopy(cp, 0, hc, 0, cols);
         System.arraycopy(st, 0, hs, 0, cols);
+        System.arraycopy(ul, 0, hu, 0, cols);
         System.arraycopy(combo, 0, ho, 0, cols);
         return true;
     }

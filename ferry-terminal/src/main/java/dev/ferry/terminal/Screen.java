@@ -17,9 +17,12 @@ final class Screen {
     Line[] savedMain;
     int altX = -1, altY = -1;
     long altStyle;
+    int altUl;
 
     int cx, cy;
     long style;
+    /** The pen's underline colour (SGR 58/59), kept beside the style: a {@link Style} long has no room. */
+    int ul;
     int g0, g1, shift;            // charsets: 0 ASCII, 1 DEC special graphics; shift selects G1
     int top, bottom;
     boolean[] tabs;
@@ -32,6 +35,7 @@ final class Screen {
 
     int savedX, savedY, savedG0, savedG1, savedShift;
     long savedStyle;
+    int savedUl;
     boolean savedOrigin;
 
     /** A ZWJ arrived: the next non-ASCII character joins the previous cell (tmux 3.3). */

@@ -15,6 +15,7 @@ final class ScreenLayout {
             s.altY = s.cy;
         }
         s.altStyle = s.style;
+        s.altUl = s.ul;
         s.lines = new Line[s.rows];
         for (int y = 0; y < s.rows; y++) {
             s.lines[y] = new Line(s.cols);
@@ -42,6 +43,7 @@ final class ScreenLayout {
             s.cx = s.altX;
             s.cy = s.altY;
             s.style = s.altStyle;
+            s.ul = s.altUl;
         }
         if (s.savedMain != null) {
             s.lines = s.savedMain;
@@ -57,9 +59,11 @@ final class ScreenLayout {
     /** RIS as tmux does it: modes, region, tabs and attributes reset, screen cleared into history; title stays. */
     static void reset(Screen s) {
         s.style = Style.DEFAULT;
+        s.ul = 0;
         s.g0 = s.g1 = s.shift = 0;
         s.savedX = s.savedY = 0;
         s.savedStyle = Style.DEFAULT;
+        s.savedUl = 0;
         s.savedG0 = s.savedG1 = s.savedShift = 0;
         s.savedOrigin = false;
         s.resetTabs();

@@ -1,48 +1,70 @@
 package dev.ferry.terminal;
 
-/** SGR (CSI m) in both ; and : forms, as tmux 3.3's input_csi_dispatch_sgr reads them. */
+/**
+ * SGR (CSI m) in both ; and : forms, as tmux 3.3's input_csi_dispatch_sgr reads them. The
+ * underline colour (58/59) goes to the screen's separate {@code ul} pen.
+ */
 final class Sgr {
+    /** No colour given (an invalid 58 index): tmux leaves the underline colour as it was. */
+    private static final int NONE = -1;
+
     private Sgr() {}
 
     static void apply(Screen s, Dispatcher d) {
         if (d.count() == 0) {
             s.style = Style.DEFAULT;
+            s.ul = 0;
             return;
         }
         long st = s.style;
+        int ul = s.ul;
         for (int i = 0; i < d.count(); i++) {
             if (d.isColon(i)) {
-                st = colon(st, d.colonParts(i));
+                int[] p = d.colonParts(i);
+                if (p != null && p.length >= 2 && p[0] == 58) {
+                    int c = colonColour(p);
+                    ul = c == NONE ? ul : c;
+                } else {
+                    st = colon(st, p);
+                }
                 continue;
             }
             int n = d.get(i, 0, 0);
             if (n == 38 || n == 48 || n == 58) {
                 i++;
                 int kind = d.get(i, 0, -1);
+                int c = NONE;
                 if (kind == 5) {
-                    int c = d.get(i + 1, 0, -1);
-                    st = colour(st, n, c == -1 || c > 255 ? 0 : Style.palette(c));
+                    c = d.get(i + 1, 0, -1);
+                    c = c == -1 || c > 255 ? (n == 58 ? NONE : 0) : Style.palette(c);
                     i++;
                 } else if (kind == 2) {
                     int r = d.get(i + 1, 0, -1), g = d.get(i + 2, 0, -1), b = d.get(i + 3, 0, -1);
                     if (r >= 0 && r <= 255 && g >= 0 && g <= 255 && b >= 0 && b <= 255) {
-                        st = colour(st, n, Style.rgb(r, g, b));
+                        c = Style.rgb(r, g, b);
                         i += 3;
+                    }
+                }
+                if (c != NONE) {
+                    if (n == 58) {
+                        ul = c;
+                    } else {
+                        st = colour(st, n, c);
                     }
                 }
                 continue;
             }
+            if (n == 0 || n == 59) {
+                ul = 0;
+            }
             st = simple(st, n);
         }
         s.style = st;
+        s.ul = ul;
     }
 
     private static long colour(long st, int which, int colour) {
-        return switch (which) {
-            case 38 -> Style.withFg(st, colour);
-            case 48 -> Style.withBg(st, colour);
-            default -> st;     // underline colour (58) is not kept
-        };
+        return which == 38 ? Style.withFg(st, colour) : Style.withBg(st, colour);
     }
 
     private static long colon(long st, int[] p) {
@@ -55,22 +77,28 @@ final class Sgr {
             }
             return st;
         }
-        if (p.length < 2 || (p[0] != 38 && p[0] != 48 && p[0] != 58)) {
+        if (p.length < 2 || (p[0] != 38 && p[0] != 48)) {
             return st;
         }
+        int c = colonColour(p);
+        return c == NONE ? st : colour(st, p[0], c);
+    }
+
+    /** The colour of a 38/48/58 colon form (tmux's input_csi_dispatch_sgr_colon), or NONE. */
+    private static int colonColour(int[] p) {
         if (p[1] == 2 && p.length >= 3) {
             int i = p.length == 5 ? 2 : 3;
             if (p.length >= i + 3) {
                 int r = p[i], g = p[i + 1], b = p[i + 2];
                 if (r >= 0 && r <= 255 && g >= 0 && g <= 255 && b >= 0 && b <= 255) {
-                    st = colour(st, p[0], Style.rgb(r, g, b));
+                    return Style.rgb(r, g, b);
                 }
             }
         } else if (p[1] == 5 && p.length >= 3) {
             int c = p[2];
-            st = colour(st, p[0], c == -1 || c > 255 ? 0 : Style.palette(c));
+            return c == -1 || c > 255 ? (p[0] == 58 ? NONE : 0) : Style.palette(c);
         }
-        return st;
+        return NONE;
     }
 
     private static long simple(long st, int n) {

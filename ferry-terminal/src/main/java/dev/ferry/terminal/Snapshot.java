@@ -9,6 +9,7 @@ final class Snapshot {
     private final Out out = new Out();
     private final Screen s;
     private long style = Style.DEFAULT;
+    private int ul;
     private int g0;
 
     private Snapshot(Screen s) {
@@ -26,7 +27,7 @@ final class Snapshot {
         for (int i = hs - historyLines; i < hs; i++) {
             Line l = s.history.get(i, s.cols);
             cells(l, 0, l.trimmedLength(), true);
-            sgr(Style.DEFAULT);
+            sgr(Style.DEFAULT, 0);
             out.b('\r').b('\n');
         }
         if (historyLines > 0) {
@@ -39,10 +40,10 @@ final class Snapshot {
         if (s.savedMain != null) {
             if (s.altX >= 0) {
                 out.moveTo(Math.min(s.altX, s.cols - 1), Math.min(s.altY, s.rows - 1));
-                sgr(s.altStyle);
+                sgr(s.altStyle, s.altUl);
                 out.mode(1049, true);
             } else {
-                sgr(s.altStyle);
+                sgr(s.altStyle, s.altUl);
                 out.mode(1047, true);
             }
             rows(s.lines);
@@ -54,7 +55,7 @@ final class Snapshot {
         }
         modes();
         cursor();
-        sgr(s.style);
+        sgr(s.style, s.ul);
         charsets(s.g0, s.g1, s.shift);
         if (s.insert) {
             out.csi().b('4').b('h');
@@ -78,7 +79,7 @@ final class Snapshot {
                 // columns, erase its left half, and put the left cell back without auto-wrap (so
                 // the write leaves the half alone, as tmux does)
                 out.moveTo(e - 1, y);
-                sgr(l.st[e]);
+                sgr(l.st[e], l.ul(e));
                 out.cp(0x4E00).moveTo(e - 1, y).csi().b('X').mode(7, false);
                 cell(l, e - 1);
                 out.mode(7, true);
@@ -111,11 +112,11 @@ final class Snapshot {
                 if (x > 0 && l.isWide(x - 1)) {
                     continue;
                 }
-                sgr(l.st[x]);
+                sgr(l.st[x], l.ul(x));
                 if (repair && x + 1 < s.cols) {
                     // a right half alone: print a wide character, then delete its left half
                     out.cp(0x4E00).csi().b('2').b('D');
-                    sgr(Style.DEFAULT);
+                    sgr(Style.DEFAULT, 0);
                     out.csi().b('P').csi().b('C');
                 } else {
                     out.b(' ');
@@ -125,10 +126,10 @@ final class Snapshot {
                     // a left half alone: print it whole, then delete its right half
                     cell(l, x);
                     out.csi().b('D');
-                    sgr(Style.DEFAULT);
+                    sgr(Style.DEFAULT, 0);
                     out.csi().b('P');
                 } else {
-                    sgr(l.st[x]);
+                    sgr(l.st[x], l.ul(x));
                     out.b(' ');
                 }
             } else {
@@ -144,7 +145,7 @@ final class Snapshot {
             out.b(0x1B).b('(').b(gfx ? '0' : 'B');
             g0 = gfx ? 1 : 0;
         }
-        sgr(st);
+        sgr(st, l.ul(x));
         String combo = l.combo(x);
         if (combo != null) {
             combo(combo);
@@ -200,7 +201,7 @@ final class Snapshot {
             out.mode(6, true);       // homes the cursor: move again (the region is still full)
             out.moveTo(Math.min(s.savedX, s.cols - 1), s.savedY);
         }
-        sgr(s.savedStyle);
+        sgr(s.savedStyle, s.savedUl);
         charsets(s.savedG0, s.savedG1, s.savedShift);
         out.b(0x1B).b('7');
         if (s.savedOrigin) {
@@ -284,7 +285,7 @@ final class Snapshot {
             out.mode(7, true);   // only auto-wrap mode leaves the cursor past the last column
         }
         if (l.cp[x] == Line.PAD) {
-            sgr(l.st[x]);        // an orphan pad in the last column cannot be printed; the cursor still wraps
+            sgr(l.st[x], l.ul(x));        // an orphan pad in the last column cannot be printed; the cursor still wraps
             out.b(' ');
         } else {
             cell(l, x);
@@ -294,8 +295,9 @@ final class Snapshot {
         }
     }
 
-    private void sgr(long to) {
-        out.sgr(style, to);
+    private void sgr(long to, int toUl) {
+        out.sgr(style, ul, to, toUl);
         style = to;
+        ul = toUl;
     }
 }

@@ -20,7 +20,8 @@ class LineCodecTest {
     @Test
     void everyFormatRoundTrips() {
         String[] inputs = {"", "plain ascii", "\033[1;31mred\033[0m text", "中文 e\u0301 👍", "a\033[44m   \033[K",
-            "\033[4h\033[1@x", "  spaces  ", "\033(0lqk\033(B", "x\033[5G\033[X"};
+            "\033[4h\033[1@x", "  spaces  ", "\033(0lqk\033(B", "x\033[5G\033[X",
+            "\033[4;58;5;33mul\033[59m plain", "\033[58:2::1:2:3m中 x", "\033[58;2;0;0;0m   "};
         for (String in : inputs) {
             Line l = line(in, 30);
             Line back = roundTrip(l);
@@ -28,6 +29,17 @@ class LineCodecTest {
             assertThat(back.used).as(in + " used").isEqualTo(l.used);
             assertThat(back.wrapped).isEqualTo(l.wrapped);
         }
+    }
+
+    @Test
+    void underlineColoursSurviveHistory() {
+        Terminal t = new Terminal(20, 2);
+        t.feed("\033[4;58;2;255;0;0mred-ul\033[59mplain\r\n\r\n\r\n".getBytes());
+        Line back = t.screen().history.get(0, 20);
+        assertThat(back.ul(0)).isEqualTo(Style.rgb(255, 0, 0));
+        assertThat(back.ul(6)).isZero();
+        assertThat(Capture.text(new Line[] {back}, true))
+                .startsWith("\033[4m\033[58;2;255;0;0mred-ul\033[0;4m\033[39m\033[49mplain");
     }
 
     @Test

@@ -12,7 +12,7 @@ final class Screens {
         Line[] el = e.screen().lines, al = a.screen().lines;
         for (int y = 0; y < Math.min(el.length, al.length); y++) {
             for (int x = 0; x < Math.min(el[y].cols(), al[y].cols()); x++) {
-                if (el[y].cp[x] != al[y].cp[x] || el[y].st[x] != al[y].st[x]
+                if (el[y].cp[x] != al[y].cp[x] || el[y].st[x] != al[y].st[x] || el[y].ul(x) != al[y].ul(x)
                         || !java.util.Objects.equals(el[y].combo(x), al[y].combo(x))) {
                     return " first diff at " + x + "," + y + ": " + el[y].cp[x] + "/" + Long.toHexString(el[y].st[x])
                             + "/" + el[y].combo(x) + " vs " + al[y].cp[x] + "/" + Long.toHexString(al[y].st[x]) + "/" + al[y].combo(x);
@@ -33,6 +33,7 @@ final class Screens {
         assertThat(actual.frame()).as(why + firstDiff(expected, actual)).isEqualTo(expected.frame());
         Screen e = expected.screen(), a = actual.screen();
         assertThat(a.style).as(why + " style").isEqualTo(e.style);
+        assertThat(a.ul).as(why + " underline colour").isEqualTo(e.ul);
         assertThat(new int[] {a.top, a.bottom, a.g0, a.g1, a.shift}).as(why + " region/charsets")
                 .containsExactly(e.top, e.bottom, e.g0, e.g1, e.shift);
         assertThat(new boolean[] {a.wrap, a.insert, a.origin, a.onAlt()}).as(why + " modes")

@@ -79,7 +79,9 @@ final class StreamGen {
     }
 
     private String sgr() {
-        return switch (n(12)) {
+        return switch (n(14)) {
+            case 12 -> r.nextBoolean() ? "58;5;" + n(256) : "58:2::" + n(256) + ":" + n(256) + ":" + n(256);
+            case 13 -> r.nextBoolean() ? "4;59" : "4:3;58;2;" + n(256) + ";" + n(256) + ";" + n(256);
             case 0 -> "";
             case 1 -> "1;3";
             case 2 -> "3" + n(8);
