@@ -60,7 +60,7 @@ final class SessionRecorder implements SessionObserver {
     // The drain thread's own state.
     private final Map<Integer, long[]> typing = new HashMap<>();  // seat number -> {epoch second, bytes, first keystroke's nanos}
     private int seq;
-    private AsciicastWriter writer;
+    private volatile AsciicastWriter writer;  // also read by the flush timer
     private Path file;
     private volatile long eventNanos;  // the time of the event being written; 0 outside a write
 
