@@ -4,8 +4,8 @@
 // Steps (each with "page" unless noted):
 //   open URL | type TEXT | press KEY | waitText S | waitRegex R | waitLine S | waitState S | waitReason S
 //   expectBadge BOOL | expectNoText S | expectInputFrames N | expectInputFramesAtLeast N
-//   screenshot PATH | sleep MS (no page)
-//   For other pages (the replay page): waitSelector CSS | waitDomText [CSS, S] | click CSS | waitPlayerTime SECONDS
+//   screenshot PATH | sleep MS (no page) | goto URL | fill SELECTOR + value | click SELECTOR | waitPageText S
+//   For the replay page: waitSelector CSS | waitDomText [CSS, S] | waitPlayerTime SECONDS
 //   (window.ferryPlayer, an asciinema-player, has played at least that far)
 // Prints one JSON report on stdout; exit status 0 when every step passed, 1 when one failed, 2 on bad usage.
 import { chromium } from 'playwright-core';
@@ -71,6 +71,10 @@ async function run(step) {
   if (step.open !== undefined) return open(step.page, step.open);
   if (step.sleep !== undefined) return new Promise((r) => setTimeout(r, step.sleep));
   const page = p.page;
+  // Plain page steps (the login form): goto URL | fill SELECTOR + value | click SELECTOR | waitPageText S
+  if (step.goto !== undefined) return page.goto(step.goto, { timeout: stepTimeout });
+  if (step.fill !== undefined) return page.fill(step.fill, step.value, { timeout: stepTimeout });
+  if (step.waitPageText !== undefined) return waitFn(page, (s) => document.body.innerText.includes(s), step.waitPageText);
   if (step.type !== undefined) {
     await page.click('#term');
     return page.keyboard.type(step.type, { delay: 10 });

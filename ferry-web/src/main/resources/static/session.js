@@ -14,7 +14,8 @@
   const ui = { state: el('state'), badge: el('badge'), size: el('size'), notice: el('notice'),
     ended: el('ended'), endedTitle: el('ended-title'), endedReason: el('ended-reason') };
 
-  const token = decodeURIComponent(location.pathname.replace(/\/+$/, '').split('/').pop() || '');
+  // A random token (/t/TOKEN) or a named session (/t/alice/demo).
+  const token = location.pathname.replace(/\/+$/, '').replace(/^.*?\/t\//, '').split('/').map(decodeURIComponent).join('/');
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -185,6 +186,14 @@
     setState(kind, kind === 'ended' ? 'ended' : 'not connected');
     ui.endedTitle.textContent = title;
     ui.endedReason.textContent = reason;
+    if (/restricted to listed SSH keys/.test(reason)) {
+      // A key-restricted session: logging in as an owner of a listed key lets this browser in.
+      const login = document.createElement('a');
+      login.id = 'login-link';
+      login.href = '/login?next=' + encodeURIComponent(location.pathname);
+      login.textContent = 'Log in';
+      ui.endedReason.append(' ', login);
+    }
     ui.ended.hidden = false;
     document.title = 'Ferry: ' + reason;
   }
@@ -234,7 +243,7 @@
 
   function connect() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    ws = new WebSocket(scheme + '//' + location.host + '/ws/join/' + encodeURIComponent(token));
+    ws = new WebSocket(scheme + '//' + location.host + '/ws/join/' + token.split('/').map(encodeURIComponent).join('/'));
     ws.binaryType = 'arraybuffer';
     let opened = false;
     ws.onopen = () => { opened = true; setState('connecting', 'joining'); };

@@ -3,7 +3,7 @@
 
 -- One asciicast v2 file per session, path relative to the data directory.
 CREATE TABLE recordings (
-    session_id   VARCHAR(36)  PRIMARY KEY REFERENCES sessions (id),
+    session_id   VARCHAR(36)  PRIMARY KEY,
     path         TEXT         NOT NULL,
     started      VARCHAR(40)  NOT NULL,
     finished     VARCHAR(40),

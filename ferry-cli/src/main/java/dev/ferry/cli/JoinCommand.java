@@ -19,9 +19,12 @@ final class JoinCommand implements Callable<Integer> {
     @Option(names = "--relay", paramLabel = "URL", description = "The relay, for a bare token (default $FERRY_RELAY, else http://localhost:8080).")
     String relay;
 
+    @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates for an https relay (private CA, self-signed).")
+    java.nio.file.Path caFile;
+
     @Override
     public Integer call() throws Exception {
         String url = relay != null ? relay : System.getenv().getOrDefault("FERRY_RELAY", "http://localhost:8080");
-        return new Join(target, url, System.err).run();
+        return new Join(target, url, System.err).caFile(caFile).run();
     }
 }

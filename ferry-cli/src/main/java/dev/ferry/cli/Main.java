@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
             ShareCommand.class,
             JoinCommand.class,
             ShowLinksCommand.class,
+            UserCommand.class,
+            ApiKeyCommand.class,
             PlayCommand.class,
             RecordingsCommand.class,
             AuditCommand.class,

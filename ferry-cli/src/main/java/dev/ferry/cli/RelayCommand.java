@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ferry relay}: runs the relay on embedded defaults until SIGTERM or Ctrl-C. */
@@ -35,11 +36,17 @@ final class RelayCommand implements Callable<Integer> {
     @Option(names = "--public-url", paramLabel = "URL", description = "How participants reach this relay (default: http://HOST:PORT).")
     String publicUrl;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default $XDG_DATA_HOME/ferry or ~/.local/share/ferry).")
-    Path data;
+    @Mixin DataOptions dataOptions = new DataOptions();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default DATA/ferry.conf when it exists).")
-    Path config;
+    @Option(names = "--require-api-key", paramLabel = "true|false",
+            description = "Hosts need an API key (of an admin or operator) to share. Default: true unless --listen is a loopback address.")
+    String requireApiKey;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain (PEM): serve HTTPS and WSS.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key (PEM, PKCS#8) for --tls-cert.")
+    Path tlsKey;
 
     @Option(names = "--record-input", description = "Also record what participants type (\"i\" events in recordings; off by default).")
     boolean recordInput;
@@ -73,12 +80,11 @@ final class RelayCommand implements Callable<Integer> {
         if (publicUrl != null) flags.put("public-url", publicUrl);
         if (recordInput) flags.put("record-input", "true");
         if (keepRecordings != null) flags.put("keep-recordings", keepRecordings);
-        Settings early = new Settings(flags, env, Map.of());
-        Path dataDir = data != null ? data : Path.of(early.get("data", Settings.defaultDataDir(env).toString()));
-        Path file = config != null ? config : pathOrNull(early.get("config", null));
-        Settings s = new Settings(flags, env, file != null
-                ? Settings.readFile(file, false)
-                : Settings.readFile(dataDir.resolve("ferry.conf"), true));
+        if (requireApiKey != null) flags.put("require-api-key", requireApiKey);
+        if (tlsCert != null) flags.put("tls-cert", tlsCert.toString());
+        if (tlsKey != null) flags.put("tls-key", tlsKey.toString());
+        Path dataDir = dataOptions.dataDir(env);
+        Settings s = dataOptions.settings(flags, env);
         String url = s.get("public-url", null);
         URI publicUri = null;
         if (url != null) {
@@ -90,9 +96,14 @@ final class RelayCommand implements Callable<Integer> {
         HubLimits d = HubLimits.DEFAULT;
         HubLimits limits = new HubLimits(s.number("queue-bytes", d.queueBytes(), 4096),
                 Duration.ofSeconds(s.number("stall-timeout", (int) d.stallTimeout().toSeconds(), 1)), d.historyLines());
-        return new RelayConfig(s.get("listen", "0.0.0.0"), s.port("http-port", 8080), s.port("ssh-port", 2222),
-                publicUri, dataDir.toAbsolutePath(), limits, Boolean.parseBoolean(s.get("record-input", "false")),
-                age(s.get("keep-recordings", "30d")));
+        String bind = s.get("listen", "0.0.0.0");
+        String require = s.get("require-api-key", null);
+        boolean requireKey = require == null ? !RelayConfig.loopback(bind) : bool("require-api-key", require);
+        Path cert = pathOrNull(s.get("tls-cert", null)), key = pathOrNull(s.get("tls-key", null));
+        if ((cert == null) != (key == null)) throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        return new RelayConfig(bind, s.port("http-port", 8080), s.port("ssh-port", 2222),
+                publicUri, dataDir, limits, s.get("database-url", null), requireKey, cert, key,
+                bool("record-input", s.get("record-input", "false")), age(s.get("keep-recordings", "30d")));
     }
 
     /** "30d", "12h", "45m" or "forever" (null). */
@@ -113,6 +124,14 @@ final class RelayCommand implements Callable<Integer> {
             // fall through to the error
         }
         throw new IllegalArgumentException("keep-recordings must look like 30d, 12h, 45m or forever, got '" + value + "'");
+    }
+
+    private static boolean bool(String key, String v) {
+        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+        };
     }
 
     private static Path pathOrNull(String s) {

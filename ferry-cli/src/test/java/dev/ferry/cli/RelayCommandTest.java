@@ -24,7 +24,7 @@ class RelayCommandTest {
     @Test
     void defaultsKeepThirtyDaysWithoutInputAndFlagsOrEnvironmentChangeThat() {
         RelayCommand c = new RelayCommand();
-        c.data = java.nio.file.Path.of("/tmp/ferry-test-none");
+        c.dataOptions.data = java.nio.file.Path.of("/tmp/ferry-test-none");
         RelayConfig d = c.resolve(Map.of());
         assertThat(d.keepRecordings()).isEqualTo(Duration.ofDays(30));
         assertThat(d.recordInput()).isFalse();

@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
  * specified in {@code docs/protocol.md}.
  */
 public final class Frames {
-    /** Protocol version a host announces in Hello. */
+    /** Protocol version a host announces in a Hello that no HostOptions frame follows. */
     public static final int VERSION = 1;
+    /** The version a host announces when a HostOptions frame follows its Hello. */
+    public static final int VERSION_WITH_OPTIONS = 2;
     /** Largest frame, type byte included. */
     public static final int MAX_FRAME = 1 << 20;
     /** Largest Output or Input payload that fits one frame. */
@@ -23,7 +25,7 @@ public final class Frames {
     public static final int MAX_SIZE = 1000;
 
     static final byte HELLO = 1, SESSION_INFO = 2, OUTPUT = 3, INPUT = 4, RESIZE = 5, SNAPSHOT = 6,
-            NOTICE = 7, CLOSE = 8, PING = 9, PONG = 10;
+            NOTICE = 7, CLOSE = 8, PING = 9, PONG = 10, HOST_OPTIONS = 11;
 
     private Frames() {}
 
@@ -42,6 +44,15 @@ public final class Frames {
                         .putShort((short) rw.length).put(rw).putShort((short) ro.length).put(ro)
                         .putShort((short) host.length).put(host).putShort((short) s.sshPort())
                         .putShort((short) web.length).put(web);
+            }
+            case Message.HostOptions o -> {
+                byte[] key = utf8(o.apiKey()), name = utf8(o.name()), ro = utf8(o.nameRo()), users = utf8(o.allowUsers());
+                byte[] keys = o.authorizedKeys().getBytes(StandardCharsets.UTF_8);
+                int size = 1 + 8 + key.length + name.length + ro.length + users.length + keys.length;
+                if (size > MAX_FRAME) throw new IllegalArgumentException("host options too large: " + size + " bytes");
+                yield ByteBuffer.allocate(size).put(HOST_OPTIONS)
+                        .putShort((short) key.length).put(key).putShort((short) name.length).put(name)
+                        .putShort((short) ro.length).put(ro).putShort((short) users.length).put(users).put(keys);
             }
             case Message.Output o -> payload(OUTPUT, o.data());
             case Message.Input i -> payload(INPUT, i.data());
@@ -118,6 +129,7 @@ public final class Frames {
                 case CLOSE -> new Message.Close(string(b));
                 case PING -> new Message.Ping(b.getLong());
                 case PONG -> new Message.Pong(b.getLong());
+                case HOST_OPTIONS -> new Message.HostOptions(string(b), string(b), string(b), string(b), utf8Rest(b));
                 default -> throw new ProtocolException("unknown frame type " + (type & 0xff));
             };
             if (b.hasRemaining()) {
@@ -142,7 +154,7 @@ public final class Frames {
     }
 
     private static String name(int type) {
-        String[] names = {"?", "hello", "session-info", "output", "input", "resize", "snapshot", "notice", "close", "ping", "pong"};
+        String[] names = {"?", "hello", "session-info", "output", "input", "resize", "snapshot", "notice", "close", "ping", "pong", "host-options"};
         return type > 0 && type < names.length ? names[type] : "type " + (type & 0xff);
     }
 
@@ -184,8 +196,15 @@ public final class Frames {
         return a;
     }
 
+    private static String utf8Rest(ByteBuffer b) throws ProtocolException {
+        return decodeUtf8(b, b.remaining());
+    }
+
     private static String string(ByteBuffer b) throws ProtocolException {
-        int len = u16(b);
+        return decodeUtf8(b, u16(b));
+    }
+
+    private static String decodeUtf8(ByteBuffer b, int len) throws ProtocolException {
         if (len > b.remaining()) {
             throw new BufferUnderflowException();
         }

@@ -16,6 +16,21 @@ public sealed interface Message {
     }
 
     /**
+     * Host to relay, right after a version-2 Hello: credentials and how the session may be reached.
+     * Empty strings mean "not given". {@code authorizedKeys} is authorized_keys text (restricts the
+     * session to those keys, as does {@code allowUsers}, a comma-separated list of account names
+     * whose registered keys are admitted). Holds a secret: never log it.
+     */
+    record HostOptions(String apiKey, String name, String nameRo, String allowUsers, String authorizedKeys) implements Message {
+        public static final HostOptions NONE = new HostOptions("", "", "", "", "");
+
+        @Override public String toString() {
+            return "HostOptions[name=" + name + ", nameRo=" + nameRo + ", allowUsers=" + allowUsers
+                    + ", authorizedKeys=" + authorizedKeys.length() + " chars, apiKey=" + (apiKey.isEmpty() ? "none" : "***") + "]";
+        }
+    }
+
+    /**
      * Relay to host (after Hello) and to a participant (after joining): the session's links as this
      * receiver may see them. {@code rwToken} is empty for read-only sessions and read-only joiners;
      * {@code sshPort} is 0 when the relay serves no SSH.

@@ -78,11 +78,26 @@ class FramesTest {
         assertThatThrownBy(() -> new Message.Snapshot(80, 1001, new byte[0])).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void outputFromPartsDecodesAsTheirConcatenation() throws Exception {
-        var frame = Frames.encodeOutput(java.util.List.of("ab".getBytes(), new byte[0], "cde".getBytes()));
-        org.assertj.core.api.Assertions.assertThat(Frames.decode(frame)).isEqualTo(new Message.Output("abcde".getBytes()));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Frames.encodeOutput(java.util.List.of(new byte[Frames.MAX_PAYLOAD], new byte[1])))
+        var frame = Frames.encodeOutput(List.of("ab".getBytes(), new byte[0], "cde".getBytes()));
+        assertThat(Frames.decode(frame)).isEqualTo(new Message.Output("abcde".getBytes()));
+        assertThatThrownBy(() -> Frames.encodeOutput(List.of(new byte[Frames.MAX_PAYLOAD], new byte[1])))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void hostOptionsRoundTripAndNeverPrintTheKey() throws ProtocolException {
+        var o = new Message.HostOptions("fk_secret", "demo", "demo-view", "bob,carol", "ssh-ed25519 AAAA x\nssh-rsa BBBB y\n");
+        assertThat(roundTrip(o)).isEqualTo(o);
+        assertThat(roundTrip(Message.HostOptions.NONE)).isEqualTo(Message.HostOptions.NONE);
+        assertThat(o.toString()).doesNotContain("fk_secret").contains("demo");
+        byte[] frame = Frames.encodeToArray(o);
+        assertThat(frame[0]).isEqualTo((byte) 11);
+        // Invalid UTF-8 in the keys text (the rest of the frame) is malformed.
+        byte[] bad = java.util.Arrays.copyOf(frame, frame.length + 1);
+        bad[bad.length - 1] = (byte) 0xff;
+        assertThatThrownBy(() -> Frames.decode(ByteBuffer.wrap(bad)))
+                .isInstanceOf(ProtocolException.class);
     }
 }

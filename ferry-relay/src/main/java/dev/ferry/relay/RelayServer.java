@@ -1,6 +1,7 @@
 package dev.ferry.relay;
 
 import dev.ferry.relay.auth.FailureLimiter;
+import dev.ferry.relay.auth.HostAdmission;
 import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.record.RecordingService;
@@ -39,11 +40,13 @@ public final class RelayServer implements AutoCloseable {
     }
 
     public void start() throws Exception {
-        store = Store.open(config.dataDir());
+        store = Store.open(config.dataDir(), config.databaseUrl());
         recordings = new RecordingService(config.dataDir(), store,
                 new RecordingService.Options(config.recordInput(), config.keepRecordings(), Clock.systemUTC()));
         recordings.start();
-        hub = new Hub(config.limits(), store, new FailureLimiter(), recordings);
+        FailureLimiter failures = new FailureLimiter();
+        hub = new Hub(config.limits(), store, failures, recordings);
+        hub.admission(new HostAdmission(store.accounts(), config.requireApiKey(), failures));
         Endpoints endpoints = new Endpoints(config.publicHost(), 0, "");
         try {
             for (RelayListener l : listeners) {
@@ -58,11 +61,17 @@ public final class RelayServer implements AutoCloseable {
         hub.endpoints(endpoints);
     }
 
-    /** The start banner: what each listener serves. */
+    /** The start banner: what each listener serves, and how to create the first admin when there is none. */
     public List<String> banner() {
         List<String> lines = new ArrayList<>();
         for (RelayListener l : started) lines.addAll(l.banner());
         lines.add("data: " + config.dataDir());
+        lines.add("hosting: " + (config.requireApiKey() ? "API key required (--require-api-key=false to open it)" : "open to anyone who can connect"));
+        if (store.users().isEmpty()) {
+            String where = config.databaseUrl() != null ? "--database-url URL" : "--data " + config.dataDir();
+            lines.add("no users yet: create the first admin with `ferry user add NAME --role admin --password " + where
+                    + "`, then `ferry apikey create --user NAME " + where + "`");
+        }
         return lines;
     }
 

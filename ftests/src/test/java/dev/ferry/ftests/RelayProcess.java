@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code try (RelayProcess relay = RelayProcess.start(tmp)) { ... relay.webBase() ... }}
  */
 public final class RelayProcess implements AutoCloseable {
-    private static final Pattern WEB = Pattern.compile("^web: (http://\\S+?)/?(\\s|$)", Pattern.MULTILINE);
+    private static final Pattern WEB = Pattern.compile("^web: (https?://\\S+?)/?(\\s|$)", Pattern.MULTILINE);
 
     private final Process process;
     private final Path dir;

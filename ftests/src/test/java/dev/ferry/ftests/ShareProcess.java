@@ -28,6 +28,12 @@ public final class ShareProcess implements AutoCloseable {
     }
 
     public static ShareProcess start(Path dir, RelayProcess relay, List<String> options, String... command) throws IOException {
+        return start(dir, relay, Map.of(), options, command);
+    }
+
+    /** As above, with extra environment variables for the share (FERRY_API_KEY, ...). */
+    public static ShareProcess start(Path dir, RelayProcess relay, Map<String, String> env, List<String> options, String... command)
+            throws IOException {
         Files.createDirectories(dir);
         List<String> args = new ArrayList<>(List.of("share", "--headless", "--relay", relay.webBase()));
         args.addAll(options);
@@ -36,7 +42,7 @@ public final class ShareProcess implements AutoCloseable {
             args.addAll(List.of(command));
         }
         String name = "share-" + System.nanoTime();
-        Process p = Ferry.start(dir, name, Map.of(), args.toArray(String[]::new));
+        Process p = Ferry.start(dir, name, env, args.toArray(String[]::new));
         Path out = dir.resolve(name + ".out");
         try {
             Ferry.waitUntil(Duration.ofSeconds(30), "the share's links", () ->

@@ -49,6 +49,14 @@ public final class Join {
     private record Outcome(String line, int status) {}
 
     /** {@code relay} is used for a bare token (the --relay flag or FERRY_RELAY); may be null for a link. */
+    private java.nio.file.Path caFile;
+
+    /** Trust the CA certificates of this PEM file for an https relay (private CA, self-signed); null: the system's. */
+    public Join caFile(java.nio.file.Path caFile) {
+        this.caFile = caFile;
+        return this;
+    }
+
     public Join(String linkOrToken, String relay, PrintStream err) {
         this.linkOrToken = linkOrToken;
         this.relay = relay;
@@ -65,7 +73,13 @@ public final class Join {
         }
         tty = LocalTerminal.openIfInteractive();
         display = new Display(stdout, tty != null, tty != null ? LocalTerminal.size() : null);
-        WebSocketClient client = new WebSocketClient();
+        WebSocketClient client;
+        try {
+            client = dev.ferry.host.net.Tls.client(caFile);
+        } catch (java.io.IOException e) {
+            err.println("ferry: " + e.getMessage());
+            return 1;
+        }
         client.setMaxBinaryMessageSize(Frames.MAX_FRAME);
         client.setIdleTimeout(Duration.ofMinutes(5));
         JoinConnection conn = new JoinConnection(this::onMessage, this::onEnd);

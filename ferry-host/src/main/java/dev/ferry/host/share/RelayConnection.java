@@ -5,6 +5,7 @@ import dev.ferry.protocol.Message;
 import dev.ferry.protocol.ProtocolException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -57,9 +58,10 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
     }
 
     /** Connects, says hello, and waits for the session's links; a refusal or a dead relay throws with one line. */
-    static RelayConnection open(String relay, Message.Hello hello, Handler handler) throws IOException {
+    static RelayConnection open(String relay, Path caFile, Message.Hello hello, Message.HostOptions options, Handler handler)
+            throws IOException {
         URI uri = hostEndpoint(relay);
-        WebSocketClient client = new WebSocketClient();
+        WebSocketClient client = dev.ferry.host.net.Tls.client(caFile);
         client.setMaxBinaryMessageSize(Frames.MAX_FRAME);
         client.setIdleTimeout(java.time.Duration.ofMinutes(5));
         RelayConnection c = new RelayConnection(client, handler);
@@ -69,6 +71,7 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
             req.addExtensions("permessage-deflate");
             c.ws = client.connect(c, req).get(10, TimeUnit.SECONDS);
             c.send(hello);
+            if (options != null) c.send(options);
             c.info.get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             c.close();
@@ -91,6 +94,13 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
     }
 
     private static String rootMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.security.cert.CertPathValidatorException || c instanceof java.security.cert.CertificateException
+                    || c.getClass().getName().equals("sun.security.provider.certpath.SunCertPathBuilderException")) {
+                return "its TLS certificate is not trusted (" + c.getMessage() + "); for a private CA or a self-signed"
+                        + " certificate pass --ca-file PEM";
+            }
+        }
         while (t.getCause() != null) t = t.getCause();
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }

@@ -28,7 +28,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every way out). Headless, there is no local terminal: links on stdout, notices on stderr.
  */
 public final class Share {
-    public record Options(String relay, boolean readOnly, boolean headless, List<String> command) {}
+    /**
+     * @param hostOptions credentials, names and key restrictions sent after hello; null: none (an anonymous session)
+     * @param caFile      a PEM file of CA certificates to trust for an https relay besides the system's; null: the system's
+     */
+    public record Options(String relay, boolean readOnly, boolean headless, List<String> command, Message.HostOptions hostOptions,
+            Path caFile) {
+        public Options(String relay, boolean readOnly, boolean headless, List<String> command) {
+            this(relay, readOnly, headless, command, null, null);
+        }
+    }
 
     private final Options options;
     private final PrintStream out;
@@ -71,8 +80,10 @@ public final class Share {
                 rows = size[1];
             }
         }
-        relay = RelayConnection.open(options.relay(),
-                new Message.Hello(Frames.VERSION, options.readOnly(), cols, rows, String.join(" ", command)), new FromRelay());
+        int version = options.hostOptions() == null ? Frames.VERSION : Frames.VERSION_WITH_OPTIONS;
+        relay = RelayConnection.open(options.relay(), options.caFile(),
+                new Message.Hello(version, options.readOnly(), cols, rows, String.join(" ", command)), options.hostOptions(),
+                new FromRelay());
         List<String> lines = Links.of(relay.info()).lines();
         linksFile = LinksFile.write(lines);
         Runtime.getRuntime().addShutdownHook(new Thread(this::onSignal, "ferry-share-exit"));

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
  * is slow. Usable by every transport.
  */
 public final class FailureLimiter {
+    public static final String TOO_MANY = "Too many failed attempts, try again later";
     private static final int MAX_TRACKED = 10_000;
 
     private final int burst;

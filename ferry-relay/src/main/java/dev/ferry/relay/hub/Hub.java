@@ -2,6 +2,8 @@ package dev.ferry.relay.hub;
 
 import dev.ferry.protocol.Tokens;
 import dev.ferry.relay.auth.FailureLimiter;
+import dev.ferry.relay.auth.HostAdmission;
+import dev.ferry.relay.auth.UserNames;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,7 @@ public final class Hub implements AutoCloseable {
     private final Map<String, Session> byToken = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
+    private volatile HostAdmission admission = HostAdmission.open();
     private volatile Endpoints endpoints = new Endpoints("localhost", 0, "http://localhost:8080");
 
     public Hub() {
@@ -47,22 +50,56 @@ public final class Hub implements AutoCloseable {
 
     public HubLimits limits() { return limits; }
 
+    /** Who may host and how sessions are reached (accounts, API keys); open to anyone until set. */
+    public HostAdmission admission() { return admission; }
+
+    /** Set once at start, before sessions are opened. */
+    public void admission(HostAdmission admission) { this.admission = admission; }
+
+    /** The relay's limiter of failed attempts (tokens, API keys, logins), per address. */
+    public FailureLimiter failures() { return failures; }
+
     public Endpoints endpoints() { return endpoints; }
 
     /** Set once the listeners are bound, before sessions are opened. */
     public void endpoints(Endpoints endpoints) { this.endpoints = endpoints; }
 
-    /** Opens a session for a source, with fresh tokens (no read-write token when the spec is read-only). */
+    /**
+     * Opens a session for a source, with fresh tokens (no read-write token when the spec is read-only);
+     * a named session's token is {@code owner/name}. A name a live session holds throws
+     * {@link SessionNameTakenException}.
+     */
     public Session open(Source source, SessionSpec spec) {
-        String rw = spec.readOnly() ? null : Tokens.readWrite();
-        String ro = Tokens.readOnly();
+        SessionAccess a = spec.access();
+        String rw = spec.readOnly() ? null : a.name() != null ? a.owner() + "/" + a.name() : Tokens.readWrite();
+        String ro = a.nameRo() != null ? a.owner() + "/" + a.nameRo() : Tokens.readOnly();
         Session s = new Session(this, source, spec, rw, ro);
-        log.started(s);
-        s.observer(observers.open(s));
+        synchronized (byToken) {   // names are claimed together or not at all
+            for (String t : new String[] {rw, ro}) {
+                if (t != null && byToken.containsKey(t)) throw new SessionNameTakenException(t);
+            }
+            s.observer(observers.open(s));  // before any token works, so no join is missed; does no I/O
+            if (rw != null) byToken.put(rw, s);
+            byToken.put(ro, s);
+        }
         sessions.put(s.id(), s);
-        if (rw != null) byToken.put(rw, s);
-        byToken.put(ro, s);
+        log.started(s);
         return s;
+    }
+
+    /**
+     * The access rule of the session a token names, or null when no live session has it. Lets a
+     * transport ask for the right proof (e.g. which SSH keys) before the participant is seated.
+     */
+    public SessionAccess access(String token) {
+        Session s = wellFormed(token) ? byToken.get(token) : null;
+        return s == null ? null : s.spec().access();
+    }
+
+    private static boolean wellFormed(String token) {
+        if (Tokens.wellFormed(token)) return true;
+        int slash = token == null ? -1 : token.indexOf('/');
+        return slash > 0 && UserNames.valid(token.substring(0, slash)) && UserNames.valid(token.substring(slash + 1));
     }
 
     /**
@@ -74,12 +111,16 @@ public final class Hub implements AutoCloseable {
         if (failures.blocked(address)) {
             throw new JoinRefusedException(JoinRefusedException.TOO_MANY_FAILURES);
         }
-        Session s = Tokens.wellFormed(token) ? byToken.get(token) : null;
+        Session s = wellFormed(token) ? byToken.get(token) : null;
         if (s == null) {
             failures.failed(address);
             throw new JoinRefusedException(JoinRefusedException.INVALID_TOKEN);
         }
-        Role role = token.equals(s.readWriteToken()) ? Role.READ_WRITE : Role.READ_ONLY;
+        if (!s.spec().access().admits(participant.keyFingerprints())) {
+            failures.failed(address);
+            throw new JoinRefusedException(JoinRefusedException.KEY_REQUIRED);
+        }
+        Role role = token.equals(s.readWriteToken()) && participant.mayWrite() ? Role.READ_WRITE : Role.READ_ONLY;
         return s.join(participant, role, style);
     }
 
@@ -101,8 +142,10 @@ public final class Hub implements AutoCloseable {
 
     void removed(Session s, String reason) {
         sessions.remove(s.id());
-        if (s.readWriteToken() != null) byToken.remove(s.readWriteToken());
-        byToken.remove(s.readOnlyToken());
+        synchronized (byToken) {
+            if (s.readWriteToken() != null) byToken.remove(s.readWriteToken(), s);
+            byToken.remove(s.readOnlyToken(), s);
+        }
         log.ended(s, reason);
     }
 

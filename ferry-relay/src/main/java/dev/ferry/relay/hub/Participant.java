@@ -19,6 +19,23 @@ public interface Participant {
         return null;
     }
 
+    /**
+     * The {@code SHA256:} fingerprints of the SSH keys this participant has proven it holds (SSH: the
+     * key whose signature the server verified; web: the keys of the logged-in user). Restricted
+     * sessions admit only participants with a listed one.
+     */
+    default java.util.Set<String> keyFingerprints() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * False when the participant's account may only watch (a logged-in {@code viewer}): it is seated
+     * read-only even with a read-write token.
+     */
+    default boolean mayWrite() {
+        return true;
+    }
+
     /** Something is waiting in the seat: drain it. Idempotent; called often. */
     void wake();
 

@@ -20,7 +20,8 @@ import org.apache.sshd.server.global.NoMoreSessionsHandler;
  * The relay's SSH listener: people join shared sessions with stock {@code ssh -pPORT TOKEN@HOST}.
  *
  * <p>Any user name gets in (keyboard-interactive with zero prompts, or any public key, whose
- * fingerprint is recorded); the user name is the session token, checked when the shell starts.
+ * fingerprint is recorded; for a key-restricted session only a listed key); the user name is the
+ * session token ({@code alice/demo} for named sessions), checked when the shell starts.
  * Only a session channel with a pty and a shell is served: exec, subsystems, port forwarding,
  * agent and X11 forwarding are refused for everyone, since a joiner has no business with them.
  */
@@ -53,7 +54,7 @@ public final class SshJoinServer implements AutoCloseable {
         sshd.setKeyPairProvider(hostKey.provider());
 
         sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE));
-        sshd.setPublickeyAuthenticator(new AnyKeyAuthenticator());
+        sshd.setPublickeyAuthenticator(new ListedKeyAuthenticator(hub));
         sshd.setKeyboardInteractiveAuthenticator(new ZeroPromptAuthenticator());
         sshd.setPasswordAuthenticator(null);
         sshd.setHostBasedAuthenticator(null);

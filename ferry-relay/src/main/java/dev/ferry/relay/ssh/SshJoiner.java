@@ -109,6 +109,12 @@ final class SshJoiner implements AsyncCommand, Participant {
     @Override public void wake() { wakeup.wake(); }
 
     @Override
+    public java.util.Set<String> keyFingerprints() {
+        String f = Peer.of(channel.getSession()).keyFingerprint();
+        return f == null ? java.util.Set.of() : java.util.Set.of(f);
+    }
+
+    @Override
     public void disconnect(String reason) {
         dropped = reason;
         wakeup.wake();

@@ -11,11 +11,7 @@ public final class Recordings {
     public record Stats(long count, long bytes) {}
 
     private static final String SELECT = "SELECT r.session_id, r.path, r.started, r.finished, r.duration_ms, r.bytes,"
-            + " r.lost_bytes, r.cols, r.rows, r.command,"
-            + " (SELECT GROUP_CONCAT(a.transport || ' ' || CASE a.access WHEN 'read-write' THEN 'rw' ELSE 'ro' END, ', ')"
-            + "    FROM audit_events a WHERE a.session_id = r.session_id AND a.kind = 'join') AS who,"
-            + " (SELECT COUNT(*) FROM audit_events a WHERE a.session_id = r.session_id AND a.kind = 'join') AS joins"
-            + " FROM recordings r";
+            + " r.lost_bytes, r.cols, r.rows, r.command FROM recordings r";
 
     private final Store store;
 
@@ -47,23 +43,23 @@ public final class Recordings {
 
     /** Recordings started at or after {@code since} (null: all), oldest first. */
     public List<Recording> list(Instant since) {
-        return store.query(SELECT + " WHERE r.started >= ? ORDER BY r.started, r.session_id",
-                ps -> ps.setString(1, Times.since(since)), Recordings::row);
+        return withParticipants(store.query(SELECT + " WHERE r.started >= ? ORDER BY r.started, r.session_id",
+                ps -> ps.setString(1, Times.since(since)), Recordings::row));
     }
 
     public Optional<Recording> get(String id) {
-        return store.query(SELECT + " WHERE r.session_id = ?", ps -> ps.setString(1, id), Recordings::row).stream().findFirst();
+        return withParticipants(store.query(SELECT + " WHERE r.session_id = ?", ps -> ps.setString(1, id), Recordings::row)).stream().findFirst();
     }
 
     /** Recordings the relay never finished: it stopped without closing them. */
     public List<Recording> unfinished() {
-        return store.query(SELECT + " WHERE r.finished IS NULL ORDER BY r.started", Store.Binder.NONE, Recordings::row);
+        return withParticipants(store.query(SELECT + " WHERE r.finished IS NULL ORDER BY r.started", Store.Binder.NONE, Recordings::row));
     }
 
     /** Recordings started before {@code cutoff}, for retention. */
     public List<Recording> startedBefore(Instant cutoff) {
-        return store.query(SELECT + " WHERE r.started < ? ORDER BY r.started", ps -> ps.setString(1, Times.text(cutoff)),
-                Recordings::row);
+        return withParticipants(store.query(SELECT + " WHERE r.started < ? ORDER BY r.started", ps -> ps.setString(1, Times.text(cutoff)),
+                Recordings::row));
     }
 
     public void delete(String id) {
@@ -75,13 +71,23 @@ public final class Recordings {
                 rs -> new Stats(rs.getLong(1), rs.getLong(2))).getFirst();
     }
 
+    /** Fills in participants after the rows are read (one connection: no query inside another). */
+    private List<Recording> withParticipants(List<Recording> rows) {
+        return rows.stream().map(r -> new Recording(r.id(), r.path(), r.started(), r.finished(), r.duration(), r.bytes(),
+                r.lostBytes(), r.cols(), r.rows(), r.command(), participants(r.id()))).toList();
+    }
+
+    /** "2 (web rw, ssh ro)": the session's joins in order (portable SQL: no GROUP_CONCAT/string_agg). */
+    private String participants(String id) {
+        List<String> who = store.query("SELECT transport, access FROM audit_events WHERE session_id = ? AND kind = 'join' ORDER BY seq",
+                ps -> ps.setString(1, id), rs -> rs.getString(1) + ("read-write".equals(rs.getString(2)) ? " rw" : " ro"));
+        return who.isEmpty() ? "0" : who.size() + " (" + String.join(", ", who) + ")";
+    }
+
     private static Recording row(java.sql.ResultSet rs) throws java.sql.SQLException {
         String finished = rs.getString(4);
-        String who = rs.getString(11);
-        int joins = rs.getInt(12);
         return new Recording(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)),
                 finished == null ? null : Instant.parse(finished), Duration.ofMillis(rs.getLong(5)), rs.getLong(6),
-                rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getString(10),
-                joins == 0 ? "0" : joins + " (" + who + ")");
+                rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getString(10), null);
     }
 }

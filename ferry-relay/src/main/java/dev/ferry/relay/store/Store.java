@@ -1,10 +1,13 @@
 package dev.ferry.relay.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.relay.auth.Accounts;
+import dev.ferry.relay.auth.User;
+import dev.ferry.relay.auth.UserKey;
 import dev.ferry.relay.hub.Session;
+import java.util.List;
+import java.util.Optional;
 import dev.ferry.relay.hub.SessionLog;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,13 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relay's database: SQLite in the data directory (WAL, one writer connection), migrated by
- * Flyway from {@code db/migration}. Records sessions as the hub reports them.
+ * The relay's database (see {@link Database}): records sessions as the hub reports them, and holds
+ * the accounts ({@link #users()}, {@link #apiKeys()}).
  */
 public final class Store implements SessionLog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Store.class);
@@ -33,23 +35,31 @@ public final class Store implements SessionLog, AutoCloseable {
 
     /** Opens (creating and migrating when needed) {@code ferry.db} in the data directory. */
     public static Store open(Path dataDir) throws java.io.IOException {
-        Files.createDirectories(dataDir);
-        HikariConfig c = new HikariConfig();
-        c.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("ferry.db"));
-        c.setMaximumPoolSize(1);  // SQLite has one writer; one connection avoids SQLITE_BUSY between our own threads
-        c.setPoolName("ferry-db");
-        c.addDataSourceProperty("journal_mode", "WAL");
-        c.addDataSourceProperty("busy_timeout", "5000");
-        c.addDataSourceProperty("synchronous", "NORMAL");
-        c.addDataSourceProperty("foreign_keys", "true");
-        HikariDataSource pool = new HikariDataSource(c);
-        try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return new Store(pool);
+        return open(dataDir, null);
+    }
+
+    /** Opens the database {@code url} names (null: SQLite in the data directory), migrated. */
+    public static Store open(Path dataDir, String url) throws java.io.IOException {
+        return new Store(Database.open(dataDir, url));
+    }
+
+    public UserStore users() {
+        return new UserStore(pool);
+    }
+
+    public ApiKeyStore apiKeys() {
+        return new ApiKeyStore(pool);
+    }
+
+    /** The lookups the relay's transports use, straight from the database each time. */
+    public Accounts accounts() {
+        UserStore users = users();
+        ApiKeyStore keys = apiKeys();
+        return new Accounts() {
+            @Override public Optional<User> user(String name) { return users.find(name); }
+            @Override public Optional<User> byApiKey(String key) { return keys.authenticate(key).flatMap(users::find); }
+            @Override public List<UserKey> keys(String user) { return users.keys(user); }
+        };
     }
 
     public DataSource dataSource() {

@@ -3,7 +3,11 @@ package dev.ferry.relay.web;
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
 import dev.ferry.protocol.ProtocolException;
+import dev.ferry.relay.auth.HostAdmission;
+import dev.ferry.relay.auth.HostRefusedException;
 import dev.ferry.relay.hub.Hub;
+import dev.ferry.relay.hub.SessionAccess;
+import dev.ferry.relay.hub.SessionNameTakenException;
 import dev.ferry.relay.hub.ResizePolicy;
 import dev.ferry.relay.hub.Role;
 import dev.ferry.relay.hub.SessionSpec;
@@ -24,6 +28,8 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
     private Session ws;
     private FrameSender sender;
     private volatile dev.ferry.relay.hub.Session session;
+    private volatile boolean refused;
+    private Message.Hello hello;   // a version-2 hello waits here for its HostOptions
 
     HostLink(Hub hub, String address) {
         this.hub = hub;
@@ -54,17 +60,17 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
 
     private void handle(Message m) throws ProtocolException {
         final var s = session;
+        if (refused) return;   // the close is on its way; whatever the host still sends is moot
         switch (m) {
-            case Message.Hello h when s == null -> {
-                if (h.version() != Frames.VERSION) {
-                    throw new ProtocolException("unsupported protocol version " + h.version() + " (this relay speaks " + Frames.VERSION + ")");
+            case Message.Hello h when s == null && hello == null -> {
+                if (h.version() != Frames.VERSION && h.version() != Frames.VERSION_WITH_OPTIONS) {
+                    throw new ProtocolException("unsupported protocol version " + h.version() + " (this relay speaks "
+                            + Frames.VERSION + " and " + Frames.VERSION_WITH_OPTIONS + ")");
                 }
-                var spec = new SessionSpec(h.command(), h.readOnly(), h.cols(), h.rows(), address, ResizePolicy.HOST);
-                var opened = hub.open(this, spec);
-                session = opened;
-                sender.send(opened.info(Role.READ_WRITE));
-                log.info("session {} opened by {} ({})", opened.id(), address, h.readOnly() ? "read-only" : "read-write");
+                hello = h;
+                if (h.version() == Frames.VERSION) open(h, Message.HostOptions.NONE);
             }
+            case Message.HostOptions o when s == null && hello != null && hello.version() == Frames.VERSION_WITH_OPTIONS -> open(hello, o);
             case Message.Ping p -> sender.send(new Message.Pong(p.value()));
             case Message.Pong p -> { }
             case Message.Output o when s != null -> s.output(o.data(), 0, o.data().length);
@@ -73,6 +79,31 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
             default -> throw new ProtocolException("unexpected " + m.getClass().getSimpleName().toLowerCase()
                     + " frame from the host" + (s == null ? " before hello" : ""));
         }
+    }
+
+    /** Admits the host (API key, names, key restrictions) and opens its session, or refuses it with one line. */
+    private void open(Message.Hello h, Message.HostOptions o) {
+        var request = new HostAdmission.Request(o.apiKey(), o.name(), o.nameRo(), splitUsers(o.allowUsers()), o.authorizedKeys());
+        dev.ferry.relay.hub.Session opened;
+        try {
+            SessionAccess access = hub.admission().admit(request, address);
+            var spec = new SessionSpec(h.command(), h.readOnly(), h.cols(), h.rows(), address, ResizePolicy.HOST, access);
+            opened = hub.open(this, spec);
+        } catch (HostRefusedException | SessionNameTakenException e) {
+            log.info("host from {} refused: {}", address, e.getMessage());
+            refused = true;
+            sender.close(StatusCode.POLICY_VIOLATION, e.getMessage());
+            return;
+        }
+        session = opened;
+        sender.send(opened.info(Role.READ_WRITE));
+        SessionAccess a = opened.spec().access();
+        log.info("session {} opened by {}{} ({}{})", opened.id(), address, a.owner() == null ? "" : " as " + a.owner(),
+                h.readOnly() ? "read-only" : "read-write", a.restricted() ? ", restricted to " + a.allowedKeys().size() + " key(s)" : "");
+    }
+
+    private static java.util.List<String> splitUsers(String s) {
+        return java.util.Arrays.stream(s.split(",")).map(String::strip).filter(u -> !u.isEmpty()).distinct().toList();
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private static final int COALESCE = 64 * 1024;
 
     private final Hub hub;
+    private final java.util.Set<String> keyFingerprints;
+    private final boolean mayWrite;   // false for a logged-in viewer
     private final String token;
     private final String address;
     private final String transport;
@@ -38,7 +40,9 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address, String transport) {
+    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, boolean mayWrite, String transport) {
+        this.keyFingerprints = keyFingerprints;
+        this.mayWrite = mayWrite;
         this.hub = hub;
         this.token = token;
         this.address = address;
@@ -171,6 +175,16 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     @Override
     public String transport() {
         return transport;
+    }
+
+    @Override
+    public boolean mayWrite() {
+        return mayWrite;
+    }
+
+    @Override
+    public java.util.Set<String> keyFingerprints() {
+        return keyFingerprints;
     }
 
     @Override

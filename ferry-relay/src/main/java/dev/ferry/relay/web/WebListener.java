@@ -4,7 +4,13 @@ import dev.ferry.protocol.Frames;
 import dev.ferry.relay.RelayConfig;
 import dev.ferry.relay.RelayListener;
 import dev.ferry.relay.hub.Endpoints;
+import dev.ferry.relay.auth.Accounts;
+import dev.ferry.relay.auth.UserKey;
 import dev.ferry.relay.hub.Hub;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import java.time.Duration;
 import java.util.List;
 import dev.ferry.relay.store.Store;
@@ -30,6 +36,7 @@ public final class WebListener implements RelayListener {
     private Server server;
     private ServerConnector connector;
     private RelayConfig config;
+    private final WebSessions webSessions = new WebSessions();
 
     @Override
     public void start(Hub hub, RelayConfig config) throws Exception {
@@ -43,11 +50,19 @@ public final class WebListener implements RelayListener {
         VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("ferry-web");
         server = new Server(threads);
-        connector = new ServerConnector(server);
+        if (config.tls()) {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStore(Pem.keyStore(config.tlsCert(), config.tlsKey()));
+            ssl.setKeyStorePassword(new String(Pem.PASSWORD));
+            connector = new ServerConnector(server, ssl);
+        } else {
+            connector = new ServerConnector(server);
+        }
         connector.setHost(config.listen());
         connector.setPort(config.httpPort());
         server.addConnector(connector);
 
+        Accounts accounts = hub.admission().accounts();
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxBinaryMessageSize(Frames.MAX_FRAME);
@@ -55,8 +70,8 @@ public final class WebListener implements RelayListener {
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
-                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq),
-                    JoinLink.transport(rq.getHttpURI().getQuery())));
+                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq), keysOf(rq, accounts),
+                    mayWrite(rq, accounts), JoinLink.transport(rq.getHttpURI().getQuery())));
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
@@ -64,11 +79,28 @@ public final class WebListener implements RelayListener {
         files.setWelcomeFiles("index.html");
         Handler pages = new SessionPage(files);
         if (store != null) pages = new RecordingsApi(pages, store, config.dataDir(), Access.LOOPBACK_ONLY);
-        ws.setHandler(pages);
+        ws.setHandler(new LoginHandler(pages, accounts, hub.failures(), webSessions, config.tls()));
         context.setHandler(ws);
         server.setHandler(context);
         server.setStopTimeout(2000);
         server.start();
+    }
+
+    /**
+     * The SSH keys a browser has proven through its login: the logged-in user's registered keys.
+     * Only for a page of this relay (a foreign Origin gets no identity: cross-site WebSocket hijacking).
+     */
+    private Set<String> keysOf(ServerUpgradeRequest rq, Accounts accounts) {
+        if (!LoginHandler.sameOrigin(rq)) return Set.of();
+        return LoginHandler.user(rq, webSessions, accounts)
+                .map(u -> accounts.keys(u.name()).stream().map(UserKey::fingerprint).collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
+    }
+
+    /** A browser logged in as a viewer-only account is seated read-only whatever its link says. */
+    private boolean mayWrite(ServerUpgradeRequest rq, Accounts accounts) {
+        if (!LoginHandler.sameOrigin(rq)) return true;
+        return LoginHandler.user(rq, webSessions, accounts).map(dev.ferry.relay.auth.User::mayWrite).orElse(true);
     }
 
     public int port() {
@@ -81,7 +113,7 @@ public final class WebListener implements RelayListener {
             return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
         }
         String host = config.publicHost();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return (config.tls() ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     @Override

@@ -184,4 +184,16 @@ class HubTest {
         viewer.seat.resize(20, 10);
         assertThat(asked).containsExactly(100, 40);
     }
+
+    @Test
+    void aParticipantWhoMayOnlyWatchIsSeatedReadOnlyEvenWithTheReadWriteToken() throws Exception {
+        Session s = open(false);
+        RecordingParticipant viewer = new RecordingParticipant("10.0.0.2") {
+            @Override public boolean mayWrite() { return false; }
+        };
+        viewer.seat = hub.join(s.readWriteToken(), viewer, Seat.Style.STREAM);
+        assertThat(viewer.seat.role()).isEqualTo(Role.READ_ONLY);
+        viewer.seat.input("rm -rf /\r".getBytes(StandardCharsets.UTF_8));
+        assertThat(source.inputText()).isEmpty();
+    }
 }

@@ -21,7 +21,7 @@ final class Recorders {
         synchronized String inputText() { return input.toString(); }
     }
 
-    static final class RecordingParticipant implements Participant {
+    static class RecordingParticipant implements Participant {
         final String address;
         final AtomicInteger wakes = new AtomicInteger();
         volatile String disconnected;
