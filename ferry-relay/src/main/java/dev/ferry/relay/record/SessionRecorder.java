@@ -59,6 +59,7 @@ final class SessionRecorder implements SessionObserver {
 
     // The drain thread's own state.
     private final Map<Integer, long[]> typing = new HashMap<>();  // seat number -> {epoch second, bytes, first keystroke's nanos}
+    private final Map<Integer, String> keys = new HashMap<>();  // seat number -> key fingerprint at join (the connection may be gone at leave)
     private int seq;
     private volatile AsciicastWriter writer;  // also read by the flush timer
     private Path file;
@@ -208,14 +209,16 @@ final class SessionRecorder implements SessionObserver {
                     typed(i);
                 }
                 case Joined j -> {
+                    if (j.fingerprint() != null) keys.put(j.seat().number(), j.fingerprint());
                     String who = describe(j.seat(), j.fingerprint());
                     writer(w -> w.marker("joined " + who));
                     write(participantEvent("join", j.seat(), j.fingerprint(), item.nanos()));
                 }
                 case Left l -> {
                     flushTyping(l.seat().number());
-                    writer(w -> w.marker("left: " + describe(l.seat(), l.seat().participant().keyFingerprint())));
-                    write(participantEvent("leave", l.seat(), l.seat().participant().keyFingerprint(), item.nanos()));
+                    String key = keys.remove(l.seat().number());
+                    writer(w -> w.marker("left: " + describe(l.seat(), key)));
+                    write(participantEvent("leave", l.seat(), key, item.nanos()));
                 }
                 case Ended e -> {
                     writer(w -> w.marker("ended: " + e.reason()));
