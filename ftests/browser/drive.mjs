@@ -5,6 +5,8 @@
 //   open URL | type TEXT | press KEY | waitText S | waitRegex R | waitLine S | waitState S | waitReason S
 //   expectBadge BOOL | expectNoText S | expectInputFrames N | expectInputFramesAtLeast N
 //   screenshot PATH | sleep MS (no page) | goto URL | fill SELECTOR + value | click SELECTOR | waitPageText S
+//   For the replay page: waitSelector CSS | waitDomText [CSS, S] | waitPlayerTime SECONDS
+//   (window.ferryPlayer, an asciinema-player, has played at least that far)
 // Prints one JSON report on stdout; exit status 0 when every step passed, 1 when one failed, 2 on bad usage.
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -38,9 +40,9 @@ async function snapshotOf(name) {
     endedVisible: !!document.getElementById('ended') && !document.getElementById('ended').hidden,
     endedText: document.getElementById('ended') ? document.getElementById('ended').innerText : null,
     header: document.getElementById('bar') ? document.getElementById('bar').innerText : null,
-    text: window.ferry ? window.ferry.text() : document.body.innerText,
+    text: window.ferry ? window.ferry.text() : document.body.innerText.slice(0, 4000),
   })).catch((e) => ({ error: String(e) }));
-  return { ...view, framesSent: p.framesSent, inputFramesSent: p.inputFramesSent, typesSent: p.typesSent,
+  return { ...view, url: p.page.url(), framesSent: p.framesSent, inputFramesSent: p.inputFramesSent, typesSent: p.typesSent,
     pageErrors: p.errors };
 }
 
@@ -72,7 +74,6 @@ async function run(step) {
   // Plain page steps (the login form): goto URL | fill SELECTOR + value | click SELECTOR | waitPageText S
   if (step.goto !== undefined) return page.goto(step.goto, { timeout: stepTimeout });
   if (step.fill !== undefined) return page.fill(step.fill, step.value, { timeout: stepTimeout });
-  if (step.click !== undefined) return page.click(step.click, { timeout: stepTimeout });
   if (step.waitPageText !== undefined) return waitFn(page, (s) => document.body.innerText.includes(s), step.waitPageText);
   if (step.type !== undefined) {
     await page.click('#term');
@@ -108,6 +109,20 @@ async function run(step) {
     return;
   }
   if (step.screenshot !== undefined) return page.screenshot({ path: step.screenshot });
+  if (step.waitSelector !== undefined) return page.waitForSelector(step.waitSelector, { timeout: stepTimeout });
+  if (step.click !== undefined) return page.click(step.click, { timeout: stepTimeout });
+  if (step.waitDomText !== undefined) {
+    return waitFn(page, ([css, s]) => [...document.querySelectorAll(css)].some((e) => e.textContent.includes(s)), step.waitDomText);
+  }
+  if (step.waitPlayerTime !== undefined) {
+    const deadline = Date.now() + stepTimeout;
+    for (;;) {
+      const t = await page.evaluate(() => window.ferryPlayer ? window.ferryPlayer.getCurrentTime() : -1);
+      if (t >= step.waitPlayerTime) return;
+      if (Date.now() > deadline) throw new Error('player time stayed at ' + t);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   throw new Error('unknown step ' + JSON.stringify(step));
 }
 

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             UserCommand.class,
             ApiKeyCommand.class,
             PlayCommand.class,
+            RecordingsCommand.class,
+            AuditCommand.class,
             ScreenCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** Plays an asciicast recording in this terminal with its original timing. */
 @Command(name = "play", mixinStandardHelpOptions = true, description = {
-        "Play an asciicast v2 recording (.cast) in this terminal with its original timing.",
+        "Play an asciicast v2 recording (.cast file, or a recording id of this relay) in this terminal with its original timing.",
         "Keys while playing: space pause/resume, '.' next event while paused, q quit."})
 final class PlayCommand implements Callable<Integer> {
     @Option(names = {"-s", "--speed"}, defaultValue = "1", paramLabel = "X",
@@ -28,12 +28,15 @@ final class PlayCommand implements Callable<Integer> {
             description = "Start at T seconds: output before T is shown at once.")
     double from;
 
-    @Parameters(paramLabel = "FILE", description = "The recording.")
+    @Option(names = "--data", paramLabel = "DIR", description = "The relay's data directory, for a recording ID (default: FERRY_DATA, else the XDG one).")
+    java.nio.file.Path data;
+
+    @Parameters(paramLabel = "FILE|ID", description = "The recording: a .cast file, or a session id from ferry recordings.")
     String recording;
 
     @Override
     public Integer call() throws Exception {
-        RecordingSource source = RecordingSource.of(recording);
+        RecordingSource source = RecordingSource.of(recording, DataDir.resolve(data));
         try (AsciicastReader reader = source.open()) {
             Double idle = idleLimit == null ? reader.header().idleTimeLimit() : idleLimit == 0 ? null : idleLimit;
             Player.Options options = new Player.Options(speed, idle, from);

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         "Settings come from flags, then FERRY_* environment variables (FERRY_HTTP_PORT...), then the config file",
         "(key=value lines, e.g. http-port=8080), in that order.",
         "Also settable there: queue-bytes (a participant's backlog before it is resynchronised, default 1048576)",
-        "and stall-timeout (seconds a participant may stop reading before it is disconnected, default 60)."})
+        "and stall-timeout (seconds a participant may stop reading before it is disconnected, default 60).",
+        "Every session is recorded under DATA/recordings/ (see ferry recordings, ferry audit)."})
 final class RelayCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "ADDR", description = "Address to bind (default 0.0.0.0).")
     String listen;
@@ -47,6 +48,13 @@ final class RelayCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key (PEM, PKCS#8) for --tls-cert.")
     Path tlsKey;
 
+    @Option(names = "--record-input", description = "Also record what participants type (\"i\" events in recordings; off by default).")
+    boolean recordInput;
+
+    @Option(names = "--keep-recordings", paramLabel = "AGE",
+            description = "Delete recordings older than AGE, e.g. 30d, 12h, or 'forever' (default 30d).")
+    String keepRecordings;
+
     @Override
     public Integer call() throws Exception {
         RelayServer server = new RelayServer(resolve(System.getenv()), RelayServer.defaultListeners());
@@ -70,6 +78,8 @@ final class RelayCommand implements Callable<Integer> {
         if (httpPort != null) flags.put("http-port", httpPort);
         if (sshPort != null) flags.put("ssh-port", sshPort);
         if (publicUrl != null) flags.put("public-url", publicUrl);
+        if (recordInput) flags.put("record-input", "true");
+        if (keepRecordings != null) flags.put("keep-recordings", keepRecordings);
         if (requireApiKey != null) flags.put("require-api-key", requireApiKey);
         if (tlsCert != null) flags.put("tls-cert", tlsCert.toString());
         if (tlsKey != null) flags.put("tls-key", tlsKey.toString());
@@ -92,7 +102,28 @@ final class RelayCommand implements Callable<Integer> {
         Path cert = pathOrNull(s.get("tls-cert", null)), key = pathOrNull(s.get("tls-key", null));
         if ((cert == null) != (key == null)) throw new IllegalArgumentException("--tls-cert and --tls-key go together");
         return new RelayConfig(bind, s.port("http-port", 8080), s.port("ssh-port", 2222),
-                publicUri, dataDir, limits, s.get("database-url", null), requireKey, cert, key);
+                publicUri, dataDir, limits, s.get("database-url", null), requireKey, cert, key,
+                bool("record-input", s.get("record-input", "false")), age(s.get("keep-recordings", "30d")));
+    }
+
+    /** "30d", "12h", "45m" or "forever" (null). */
+    static Duration age(String value) {
+        String v = value.strip();
+        if (v.equals("forever")) return null;
+        try {
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            if (n > 0) {
+                switch (v.charAt(v.length() - 1)) {
+                    case 'd': return Duration.ofDays(n);
+                    case 'h': return Duration.ofHours(n);
+                    case 'm': return Duration.ofMinutes(n);
+                    default: break;
+                }
+            }
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            // fall through to the error
+        }
+        throw new IllegalArgumentException("keep-recordings must look like 30d, 12h, 45m or forever, got '" + value + "'");
     }
 
     private static boolean bool(String key, String v) {

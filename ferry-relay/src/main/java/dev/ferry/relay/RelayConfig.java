@@ -18,13 +18,23 @@ import java.nio.file.Path;
  * @param requireApiKey hosts must present an API key (of an admin or operator) to share
  * @param tlsCert   PEM certificate chain for HTTPS/WSS; null serves plain HTTP
  * @param tlsKey    PEM (PKCS#8) private key for {@code tlsCert}
+ * @param recordInput    also record participants' keystrokes in recordings ("i" events)
+ * @param keepRecordings recordings older than this are deleted; null keeps them forever
  */
 public record RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits,
-        String databaseUrl, boolean requireApiKey, Path tlsCert, Path tlsKey) {
+        String databaseUrl, boolean requireApiKey, Path tlsCert, Path tlsKey, boolean recordInput,
+        java.time.Duration keepRecordings) {
 
     /** Plain HTTP, SQLite in the data directory, hosting open to anyone: a loopback test relay. */
     public RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits) {
         this(listen, httpPort, sshPort, publicUrl, dataDir, limits, null, false, null, null);
+    }
+
+    /** Recordings with the defaults: no input, kept 30 days. */
+    public RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits,
+            String databaseUrl, boolean requireApiKey, Path tlsCert, Path tlsKey) {
+        this(listen, httpPort, sshPort, publicUrl, dataDir, limits, databaseUrl, requireApiKey, tlsCert, tlsKey, false,
+                dev.ferry.relay.record.RecordingService.Options.DEFAULT_KEEP);
     }
 
     public boolean tls() {

@@ -12,6 +12,11 @@ public interface RelayListener extends AutoCloseable {
     /** Binds and starts serving. */
     void start(Hub hub, RelayConfig config) throws Exception;
 
+    /** Binds and starts serving, with the relay's database (for listeners that serve recordings and the audit log). */
+    default void start(Hub hub, RelayConfig config, dev.ferry.relay.store.Store store) throws Exception {
+        start(hub, config);
+    }
+
     /** Lines for the start banner, once started: URLs served, key fingerprints. */
     List<String> banner();
 

@@ -4,7 +4,9 @@ import dev.ferry.relay.auth.FailureLimiter;
 import dev.ferry.relay.auth.HostAdmission;
 import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
+import dev.ferry.relay.record.RecordingService;
 import dev.ferry.relay.store.Store;
+import java.time.Clock;
 import dev.ferry.relay.ssh.SshListener;
 import dev.ferry.relay.web.WebListener;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ public final class RelayServer implements AutoCloseable {
     private final List<RelayListener> listeners;
     private final List<RelayListener> started = new ArrayList<>();
     private Store store;
+    private RecordingService recordings;
     private Hub hub;
 
     public RelayServer(RelayConfig config, List<RelayListener> listeners) {
@@ -38,13 +41,16 @@ public final class RelayServer implements AutoCloseable {
 
     public void start() throws Exception {
         store = Store.open(config.dataDir(), config.databaseUrl());
+        recordings = new RecordingService(config.dataDir(), store,
+                new RecordingService.Options(config.recordInput(), config.keepRecordings(), Clock.systemUTC()));
+        recordings.start();
         FailureLimiter failures = new FailureLimiter();
-        hub = new Hub(config.limits(), store, failures);
+        hub = new Hub(config.limits(), store, failures, recordings);
         hub.admission(new HostAdmission(store.accounts(), config.requireApiKey(), failures));
         Endpoints endpoints = new Endpoints(config.publicHost(), 0, "");
         try {
             for (RelayListener l : listeners) {
-                l.start(hub, config);
+                l.start(hub, config, store);
                 started.add(l);
                 endpoints = l.endpoints(endpoints);
             }
@@ -89,6 +95,7 @@ public final class RelayServer implements AutoCloseable {
         }
         started.clear();
         if (hub != null) hub.close();
+        if (recordings != null) recordings.close();
         if (store != null) store.close();
     }
 

@@ -40,6 +40,10 @@ final class BrowserDriver {
     BrowserDriver expectInputFramesAtLeast(String page, int n) { return step(page, "expectInputFramesAtLeast", String.valueOf(n)); }
     BrowserDriver screenshot(String page, Path file) { return step(page, "screenshot", q(file.toString())); }
     BrowserDriver sleep(long millis) { return step(null, "sleep", String.valueOf(millis)); }
+    BrowserDriver waitSelector(String page, String css) { return step(page, "waitSelector", q(css)); }
+    BrowserDriver click(String page, String css) { return step(page, "click", q(css)); }
+    BrowserDriver waitDomText(String page, String css, String text) { return step(page, "waitDomText", "[" + q(css) + "," + q(text) + "]"); }
+    BrowserDriver waitPlayerTime(String page, double seconds) { return step(page, "waitPlayerTime", String.valueOf(seconds)); }
 
     /** A shell prompt at the end of some line: bash's {@code $ } or root's {@code # }. */
     BrowserDriver waitPrompt(String page) { return waitRegex(page, "[$#]\\s*$"); }

@@ -66,6 +66,10 @@ class JoinCliTest {
             assertThat(screen.lines().filter(l -> l.matches("-?icanon -?echo END\\s*")).findFirst().orElseThrow().trim())
                     .isEqualTo("icanon echo END");
             assertThat(share.process().isAlive()).as("detaching leaves the session running").isTrue();
+            // ferry join says it is the CLI (?client=cli): the host's notice and the audit log name it so.
+            Ferry.waitUntil(WAIT, "the host's notice", () -> share.stderr().contains("joined read-write via cli from 127.0.0.1"));
+            PlayCli.Run audit = PlayCli.ferry(tmp, "audit", "--data", relay.dataDir().toString());
+            assertThat(audit.stdoutText()).contains("read-write via cli from 127.0.0.1");
         }
     }
 

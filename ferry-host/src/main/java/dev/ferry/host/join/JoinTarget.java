@@ -44,7 +44,7 @@ record JoinTarget(URI endpoint, String relay, boolean readOnlyToken) {
         };
         if (b.getHost() == null) throw new IllegalArgumentException("relay URL has no host: " + base);
         String path = b.getRawPath() == null ? "" : b.getRawPath();
-        URI endpoint = URI.create(scheme + "://" + b.getRawAuthority() + path + "/ws/join/" + token);
+        URI endpoint = URI.create(scheme + "://" + b.getRawAuthority() + path + "/ws/join/" + token + "?client=cli");
         return new JoinTarget(endpoint, base, Tokens.isReadOnly(token));
     }
 }

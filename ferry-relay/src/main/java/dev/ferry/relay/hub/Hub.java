@@ -19,6 +19,7 @@ public final class Hub implements AutoCloseable {
     private final HubLimits limits;
     private final SessionLog log;
     private final FailureLimiter failures;
+    private final SessionObserver.Factory observers;
     private final Map<String, Session> byToken = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
@@ -30,6 +31,11 @@ public final class Hub implements AutoCloseable {
     }
 
     public Hub(HubLimits limits, SessionLog log, FailureLimiter failures) {
+        this(limits, log, failures, SessionObserver.Factory.NONE);
+    }
+
+    public Hub(HubLimits limits, SessionLog log, FailureLimiter failures, SessionObserver.Factory observers) {
+        this.observers = observers;
         this.limits = limits;
         this.log = log;
         this.failures = failures;
@@ -72,6 +78,7 @@ public final class Hub implements AutoCloseable {
             for (String t : new String[] {rw, ro}) {
                 if (t != null && byToken.containsKey(t)) throw new SessionNameTakenException(t);
             }
+            s.observer(observers.open(s));  // before any token works, so no join is missed; does no I/O
             if (rw != null) byToken.put(rw, s);
             byToken.put(ro, s);
         }

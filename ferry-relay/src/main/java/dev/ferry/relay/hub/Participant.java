@@ -14,6 +14,11 @@ public interface Participant {
     /** Where it comes from (an IP address), for notices, logs and rate limiting. */
     String address();
 
+    /** The fingerprint ({@code SHA256:...}) of the key the participant proved it holds, or null. For the audit log. */
+    default String keyFingerprint() {
+        return null;
+    }
+
     /**
      * The {@code SHA256:} fingerprints of the SSH keys this participant has proven it holds (SSH: the
      * key whose signature the server verified; web: the keys of the logged-in user). Restricted

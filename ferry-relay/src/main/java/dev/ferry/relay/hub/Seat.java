@@ -19,6 +19,7 @@ public final class Seat {
     private final Participant participant;
     private final Role role;
     private final Style style;
+    private final int number;
 
     // Guarded by the session's lock.
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
@@ -30,8 +31,9 @@ public final class Seat {
     private int resyncs;
     private int cols, rows;
 
-    Seat(Session session, Participant participant, Role role, Style style) {
+    Seat(Session session, Participant participant, Role role, Style style, int number) {
         this.session = session;
+        this.number = number;
         this.participant = participant;
         this.role = role;
         this.style = style;
@@ -40,6 +42,9 @@ public final class Seat {
     }
 
     public Role role() { return role; }
+
+    /** This seat's number in its session (1, 2, ...): names the participant in the audit log. */
+    public int number() { return number; }
 
     public Style style() { return style; }
 

@@ -40,6 +40,8 @@ public final class Session {
     private final ScreenFeed screen;
     private final List<Seat> seats = new ArrayList<>();
     private volatile int seatCount;  // seats.size(), readable without the lock (participants ask on every wake)
+    private volatile SessionObserver observer = SessionObserver.NONE;
+    private int seatNumbers;
     private String endReason;
 
     Session(Hub hub, Source source, SessionSpec spec, String rwToken, String roToken) {
@@ -75,6 +77,11 @@ public final class Session {
         return locked(() -> endReason);
     }
 
+    /** Set by the hub right after opening, before the source can produce anything. */
+    void observer(SessionObserver observer) {
+        this.observer = observer;
+    }
+
     public int participantCount() {
         return seatCount;
     }
@@ -94,6 +101,7 @@ public final class Session {
         lock.lock();
         try {
             if (endReason != null) return;
+            observer.output(copy);
             for (Seat s : seats) {
                 if (s.offerOutput(out, limit)) wake.add(s);
             }
@@ -113,6 +121,7 @@ public final class Session {
         try {
             if (endReason != null) return;
             screen.resize(cols, rows);
+            observer.resize(cols, rows);
             for (Seat s : seats) {
                 if (s.offerResize(r)) wake.add(s);
             }
@@ -135,6 +144,7 @@ public final class Session {
         try {
             if (endReason != null) return;
             endReason = reason;
+            observer.ended(reason);
             Delivery.Ended end = new Delivery.Ended(reason);
             for (Seat s : seats) {
                 if (s.offerEnd(end)) wake.add(s);
@@ -150,16 +160,18 @@ public final class Session {
     // ---- the participants' side (through Seat) ----
 
     Seat join(Participant p, Role role, Seat.Style style) throws JoinRefusedException {
-        Seat seat = new Seat(this, p, role, style);
+        Seat seat;
         int count;
         lock.lock();
         try {
             if (endReason != null) throw new JoinRefusedException(JoinRefusedException.INVALID_TOKEN);
+            seat = new Seat(this, p, role, style, ++seatNumbers);
             seat.size(spec.cols(), spec.rows());
             seat.joined();
             seats.add(seat);
             seatCount = seats.size();
             count = seatCount;
+            observer.joined(seat);
         } finally {
             lock.unlock();
         }
@@ -180,6 +192,7 @@ public final class Session {
             seatCount = seats.size();
             running = endReason == null;
             count = seats.size();
+            if (removed && running) observer.left(seat);
         } finally {
             lock.unlock();
         }
@@ -194,8 +207,15 @@ public final class Session {
     /** The one place read-only is enforced, for every transport. */
     void input(Seat seat, byte[] data) {
         if (seat.role() != Role.READ_WRITE || data.length == 0) return;
-        if (locked(() -> endReason != null)) return;
-        source.input(data);
+        byte[] copy = data.clone();
+        lock.lock();
+        try {
+            if (endReason != null) return;
+            observer.input(seat, copy);
+        } finally {
+            lock.unlock();
+        }
+        source.input(copy);
     }
 
     void participantResize(Seat seat, int cols, int rows) {

@@ -104,6 +104,8 @@ final class SshJoiner implements AsyncCommand, Participant {
 
     @Override public String address() { return Peer.address(channel.getSession().getRemoteAddress()); }
 
+    @Override public String keyFingerprint() { return Peer.of(channel.getSession()).keyFingerprint(); }
+
     @Override public void wake() { wakeup.wake(); }
 
     @Override

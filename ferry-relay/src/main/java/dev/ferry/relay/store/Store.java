@@ -11,7 +11,10 @@ import dev.ferry.relay.hub.SessionLog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -83,18 +86,47 @@ public final class Store implements SessionLog, AutoCloseable {
         });
     }
 
-    private interface Binder {
+    interface Binder {
+        Binder NONE = ps -> { };
+
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    /** A failed write is logged, never thrown into the hub: the session goes on without its record. */
-    private void update(String sql, Binder binder) {
+    interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** A failed write is logged, never thrown into the hub: the session goes on without its record. Returns rows changed. */
+    int update(String sql, Binder binder) {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             log.warn("database write failed: {}", e.getMessage());
+            return 0;
         }
+    }
+
+    /** Reads rows; a failure is a one-line error for the caller (the CLI or an HTTP 500). */
+    <T> List<T> query(String sql, Binder binder, Row<T> row) {
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) out.add(row.map(rs));
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    public Recordings recordings() {
+        return new Recordings(this);
+    }
+
+    public AuditLog audit() {
+        return new AuditLog(this);
     }
 
     @Override

@@ -40,18 +40,29 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private final boolean mayWrite;   // false for a logged-in viewer
     private final String token;
     private final String address;
+    private final String transport;
     private final Pump pump = new Pump();
     private Session ws;
     private FrameSender sender;
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, boolean mayWrite) {
+    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, boolean mayWrite, String transport) {
         this.keyFingerprints = keyFingerprints;
         this.mayWrite = mayWrite;
         this.hub = hub;
         this.token = token;
         this.address = address;
+        this.transport = transport;
+    }
+
+    /** {@code ferry join} says {@code ?client=cli}; everything else counts as a browser. For notices and the audit log. */
+    static String transport(String query) {
+        if (query == null) return "web";
+        for (String kv : query.split("&")) {
+            if (kv.equals("client=cli")) return "cli";
+        }
+        return "web";
     }
 
     @Override
@@ -189,7 +200,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     @Override
     public String transport() {
-        return "web";
+        return transport;
     }
 
     @Override

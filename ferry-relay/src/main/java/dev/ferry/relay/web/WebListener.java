@@ -3,17 +3,17 @@ package dev.ferry.relay.web;
 import dev.ferry.protocol.Frames;
 import dev.ferry.relay.RelayConfig;
 import dev.ferry.relay.RelayListener;
-import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.auth.Accounts;
 import dev.ferry.relay.auth.UserKey;
+import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
+import dev.ferry.relay.store.Store;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.zip.Deflater;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -22,7 +22,9 @@ import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.compression.CompressionPool;
 import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -41,6 +43,12 @@ public final class WebListener implements RelayListener {
 
     @Override
     public void start(Hub hub, RelayConfig config) throws Exception {
+        start(hub, config, null);
+    }
+
+    /** With a store, also serves recordings, replay pages and the audit log ({@link RecordingsApi}, loopback only). */
+    @Override
+    public void start(Hub hub, RelayConfig config, Store store) throws Exception {
         this.config = config;
         VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("ferry-web");
@@ -69,13 +77,16 @@ public final class WebListener implements RelayListener {
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
-                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq), keysOf(rq, accounts), mayWrite(rq, accounts)));
+                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq), keysOf(rq, accounts),
+                    mayWrite(rq, accounts), JoinLink.transport(rq.getHttpURI().getQuery())));
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
-        ws.setHandler(new LoginHandler(new TmateConfigPage(hub, config.dataDir(), new SessionPage(files)), accounts, hub.failures(), webSessions, config.tls()));
+        Handler pages = new TmateConfigPage(hub, config.dataDir(), new SessionPage(files));
+        if (store != null) pages = new RecordingsApi(pages, store, config.dataDir(), Access.LOOPBACK_ONLY);
+        ws.setHandler(new LoginHandler(pages, accounts, hub.failures(), webSessions, config.tls()));
         context.setHandler(ws);
         server.setHandler(context);
         server.setStopTimeout(2000);

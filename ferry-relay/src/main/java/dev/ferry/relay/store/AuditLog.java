@@ -1,0 +1,92 @@
+package dev.ferry.relay.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The audit log: who started, joined, left and typed in which session, from where. */
+public final class AuditLog {
+    private final Store store;
+
+    AuditLog(Store store) {
+        this.store = store;
+    }
+
+    public void add(AuditEvent e) {
+        store.update("INSERT INTO audit_events (session_id, seq, at, kind, participant, transport, address, key_fingerprint,"
+                + " access, user_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, e.sessionId());
+            ps.setInt(2, e.seq());
+            ps.setString(3, Times.text(e.at()));
+            ps.setString(4, e.kind());
+            if (e.participant() == 0) ps.setNull(5, java.sql.Types.INTEGER); else ps.setInt(5, e.participant());
+            ps.setString(6, e.transport());
+            ps.setString(7, e.address());
+            ps.setString(8, e.keyFingerprint());
+            ps.setString(9, e.access());
+            ps.setString(10, e.user());
+            ps.setString(11, e.detail());
+        });
+    }
+
+    /** Adds {@code bytes} typed by a participant in the second of {@code firstAt} (its first keystroke in that second). */
+    public void input(String sessionId, int participant, Instant firstAt, long bytes) {
+        Instant second = Instant.ofEpochSecond(firstAt.getEpochSecond());
+        int changed = store.update("UPDATE input_activity SET bytes = bytes + ? WHERE session_id = ? AND participant = ? AND second = ?", ps -> {
+            ps.setLong(1, bytes);
+            ps.setString(2, sessionId);
+            ps.setInt(3, participant);
+            ps.setString(4, Times.text(second));
+        });
+        if (changed == 0) {
+            store.update("INSERT INTO input_activity (session_id, participant, second, first_at, bytes) VALUES (?, ?, ?, ?, ?)", ps -> {
+                ps.setString(1, sessionId);
+                ps.setInt(2, participant);
+                ps.setString(3, Times.text(second));
+                ps.setString(4, Times.text(firstAt));
+                ps.setLong(5, bytes);
+            });
+        }
+    }
+
+    /**
+     * The log, oldest first: session starts and ends, joins and leaves, and one "input" line per
+     * participant per second they typed in (detail: the byte count). Filters may be null.
+     */
+    public List<AuditEvent> list(String sessionId, Instant since) {
+        String s = Times.since(since);
+        String id = sessionId == null ? "%" : sessionId;
+        return store.query("SELECT session_id, seq, at, kind, participant, transport, address, key_fingerprint, access, user_name, detail"
+                + " FROM audit_events WHERE session_id LIKE ? AND at >= ?"
+                + " UNION ALL"
+                + " SELECT i.session_id, 0, i.first_at, 'input', i.participant, j.transport, j.address, j.key_fingerprint, j.access,"
+                + " j.user_name, CAST(i.bytes AS TEXT)"
+                + " FROM input_activity i LEFT JOIN audit_events j ON j.session_id = i.session_id AND j.participant = i.participant"
+                + " AND j.kind = 'join' WHERE i.session_id LIKE ? AND i.first_at >= ?"
+                + " ORDER BY 3, 1, 2", ps -> {
+            ps.setString(1, id);
+            ps.setString(2, s);
+            ps.setString(3, id);
+            ps.setString(4, s);
+        }, rs -> new AuditEvent(rs.getString(1), rs.getInt(2), Instant.parse(rs.getString(3)), rs.getString(4), rs.getInt(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)));
+    }
+
+    /**
+     * Ends sessions the database still thinks are running (the relay was killed): returns their ids.
+     * Called once at start, before any session opens.
+     */
+    public List<String> endOrphanedSessions(Instant now, String reason) {
+        List<String> ids = store.query("SELECT id FROM sessions WHERE ended IS NULL", Store.Binder.NONE, rs -> rs.getString(1));
+        for (String id : ids) {
+            store.update("UPDATE sessions SET ended = ?, end_reason = ? WHERE id = ?", ps -> {
+                ps.setString(1, Times.text(now));
+                ps.setString(2, reason);
+                ps.setString(3, id);
+            });
+            int seq = store.query("SELECT COALESCE(MAX(seq), 0) FROM audit_events WHERE session_id = ?", ps -> ps.setString(1, id),
+                    rs -> rs.getInt(1)).getFirst();
+            add(new AuditEvent(id, seq + 1, now, "end", 0, null, null, null, null, null, reason));
+        }
+        return ids;
+    }
+}
