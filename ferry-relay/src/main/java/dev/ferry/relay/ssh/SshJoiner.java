@@ -261,20 +261,22 @@ final class SshJoiner implements AsyncCommand, Participant {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        exit.onExit(exitStatus);
-        // The exit status and channel close normally end the client at once; if they have not
-        // within a few seconds, the joiner must not linger connected: cut the connection.
+        // The exit status and channel close normally end the client at once; if the connection is
+        // still up a few seconds later, the joiner must not linger: cut it. Armed before onExit,
+        // which can block, and checking the connection rather than the channel, which can count as
+        // closed on our side while the client has not let go.
         Thread.ofVirtual().name("ssh-joiner-close").start(() -> {
             try {
                 Thread.sleep(GOODBYE_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (!channel.isClosed()) {
-                LOG.info("ssh joiner from {} still open {} ms after its exit; cutting the connection", address(), GOODBYE_MILLIS);
+            if (!channel.getSession().isClosed()) {  // not isOpen(): a graceful close can hang half-way
+                LOG.info("ssh joiner from {} still connected {} ms after its exit; cutting the connection", address(), GOODBYE_MILLIS);
                 channel.getSession().close(true);
             }
         });
+        exit.onExit(exitStatus);
     }
 
     private void cutOff() {
