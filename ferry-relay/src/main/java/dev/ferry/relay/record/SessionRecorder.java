@@ -269,7 +269,7 @@ final class SessionRecorder implements SessionObserver {
         String detail = e.kind().equals("start") ? spec.command() : e.detail();
         Instant at = e.kind().equals("start") ? startInstant : Instant.now();
         // The host's account (its API key's owner) stands for the session's start and its end.
-        audit.add(new AuditEvent(session.id(), ++seq, at, e.kind(), 0, "web", spec.hostAddress(), null,
+        audit.add(new AuditEvent(session.id(), ++seq, at, e.kind(), 0, session.hostTransport(), spec.hostAddress(), null,
                 spec.readOnly() ? "read-only" : "read-write", spec.access().owner(), detail));
     }
 

@@ -37,7 +37,7 @@ class AuditIdentityTest {
     private RecordingService service;
     private Hub hub;
 
-    private static final class Host implements Source {
+    private record Host(String transport) implements Source {
         @Override public void input(byte[] data) {}
         @Override public void notice(String text) {}
         @Override public void ended(String reason) {}
@@ -58,8 +58,8 @@ class AuditIdentityTest {
         if (store != null) store.close();
     }
 
-    private Session open(String command, String owner) {
-        return hub.open(new Host(), new SessionSpec(command, false, 80, 24, "10.0.0.1", ResizePolicy.HOST,
+    private Session open(String command, String owner, String hostTransport) {
+        return hub.open(new Host(hostTransport), new SessionSpec(command, false, 80, 24, "10.0.0.1", ResizePolicy.HOST,
                 new SessionAccess(owner, null, null, null)));
     }
 
@@ -91,7 +91,7 @@ class AuditIdentityTest {
         service.start();
         hub = new Hub(HubLimits.DEFAULT, store, new FailureLimiter(), service);
 
-        Session alices = open("bash", "alice");
+        Session alices = open("bash", "alice", "web");
         tick();
         Seat bob = hub.join(alices.readWriteToken(), new Joiner("web", "127.0.0.1", null, "bob"), Seat.Style.STREAM);
         tick();
@@ -110,7 +110,7 @@ class AuditIdentityTest {
         alices.end("done");
         tick();
 
-        Session anonymous = open("sh", null);
+        Session anonymous = open("sh", null, "ssh");   // a tmate host comes over SSH
         tick();
         Seat bobAgain = hub.join(anonymous.readOnlyToken(), new Joiner("cli", "127.0.0.1", null, "bob"), Seat.Style.STREAM);
         tick();
@@ -141,6 +141,7 @@ class AuditIdentityTest {
                 "start #0 web read-write null alice bash",
                 "end #0 web read-write null alice done");
         assertThat(store.audit().list(anonymous.id(), null, "alice")).isEmpty();
+        assertThat(lines(store.audit().list(anonymous.id(), null))).first().isEqualTo("start #0 ssh read-write null null sh");
         assertThat(store.audit().list(null, null, "nobody")).isEmpty();
 
         assertThat(store.recordings().list(null)).extracting(Recording::id, Recording::host)
