@@ -1,16 +1,16 @@
 package dev.ferry.cli;
 
+import dev.ferry.relay.auth.UserNames;
 import dev.ferry.relay.store.AuditEvent;
 import dev.ferry.relay.store.Store;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.ferry.relay.auth.UserNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ferry audit}: the relay's audit log, read from its data directory (works while the relay runs). */
+/** {@code ferry audit}: the relay's audit log, read from its database (works while the relay runs). */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = {
         "Show the audit log: sessions started and ended, who joined and left (how, from where, with which key,",
         "read-only or read-write, as which user), and how many bytes each read-write participant typed per second.",

@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.relay.auth.UserNames;
 import dev.ferry.relay.store.Recording;
 import dev.ferry.relay.store.Recordings;
 import dev.ferry.relay.store.Store;
@@ -12,13 +13,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dev.ferry.relay.auth.UserNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ferry recordings}: the relay's recordings, read from its data directory (works while the relay runs). */
+/** {@code ferry recordings}: the relay's recordings, read from its database (works while the relay runs). */
 @Command(name = "recordings", mixinStandardHelpOptions = true, description = {
         "List the relay's session recordings, or export one.",
         "  ferry recordings [--user U] [--since DATE] [--json]   list",
