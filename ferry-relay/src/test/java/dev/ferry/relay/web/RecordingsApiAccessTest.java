@@ -167,7 +167,7 @@ class RecordingsApiAccessTest {
 
         String wrong = adminKey.substring(0, adminKey.length() - 1) + (adminKey.endsWith("x") ? "y" : "x");
         HttpResponse<String> bad = withKey("/api/audit", wrong);
-        assertThat(bad.statusCode()).isEqualTo(401);
+        assertThat(bad.statusCode()).as("%s for %s (admin's %s): %s", bad.statusCode(), wrong, adminKey, bad.body()).isEqualTo(401);
         assertThat(bad.body()).isEqualTo("{\"error\":\"the API key is invalid or revoked\"}\n");
         assertThat(get(base + "/api/audit", "Authorization", "Basic YWRhOmFkYS1wdy0x").body()).contains("must be 'Bearer API-KEY'");
         // A bad key on a page is refused too, not silently ignored in favour of the cookie.
