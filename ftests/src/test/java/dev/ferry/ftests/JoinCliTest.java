@@ -74,6 +74,23 @@ class JoinCliTest {
     }
 
     @Test
+    void theJoinersTerminalDoesNotAnswerTheProgramsQueries() throws Exception {
+        // The headless host answers; the joiner's terminal (tmux here) must never see the query.
+        String script = "echo ready; read go; stty raw -echo; printf '\\033[6n'; sleep 1; r=; "
+                + "while IFS= read -r -s -n1 -t 0.5 c; do r=\"$r$c\"; done; stty sane; echo; "
+                + "echo \"answers=$(printf '%s' \"$r\" | tr -cd R | wc -c)\"; exec sleep 30";
+        try (ShareProcess share = share("bash", "-c", script); Tmux pane = shellPane()) {
+            pane.type(joinLine(share.links().get("web session")));
+            pane.sendKeys("Enter");
+            pane.waitFor(WAIT, "the program's first line", s -> s.lines().anyMatch(l -> l.trim().equals("ready")));
+            pane.type("go");
+            pane.sendKeys("Enter");
+            String screen = pane.waitFor(WAIT, "the count", s -> s.lines().anyMatch(l -> l.matches("answers=\\d+\\s*")));
+            assertThat(screen.lines().filter(l -> l.startsWith("answers=")).findFirst().orElseThrow().trim()).isEqualTo("answers=1");
+        }
+    }
+
+    @Test
     void readOnlyJoinSendsNothing() throws Exception {
         try (ShareProcess share = share("bash", "--norc"); Tmux pane = shellPane()) {
             pane.type(joinLine(share.links().get("web session read only")));

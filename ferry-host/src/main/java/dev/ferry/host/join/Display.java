@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * Puts the session on the joiner's stdout. When the local window holds the session's size, the
  * host's bytes pass through untouched; when it is smaller, a mirror of the session is rendered into
  * the local size with {@link Renderer} (cropped around the cursor) so the screen never turns to
- * garbage. Every snapshot resets the local terminal first. Callers serialise calls.
+ * garbage. Passing through, terminal queries are taken out ({@link QueryFilter}): the host answers
+ * them. Every snapshot resets the local terminal first. Callers serialise calls.
  */
 final class Display {
     /** Leaves modes a session may have switched on in the local terminal (alternate screen, mouse...). */
@@ -19,6 +20,7 @@ final class Display {
 
     private final OutputStream out;
     private final boolean interactive;
+    private final QueryFilter queries = new QueryFilter();
     private Terminal mirror;
     private int localCols, localRows;
     private Renderer renderer;  // null while passing through
@@ -51,7 +53,7 @@ final class Display {
     void output(byte[] data) throws IOException {
         if (mirror != null) mirror.feed(data);
         if (renderer != null) write(renderer.render(mirror.frame(), null));
-        else write(data);
+        else write(queries.apply(data));
     }
 
     /** The session's size changed. */
