@@ -192,6 +192,7 @@ final class DevicesPage extends Handler.Wrapper {
     }
 
     private static boolean error(Request request, Response response, Callback callback, int status, String message) {
+        if (status == 401) response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"ferry\"");
         return json(response, callback, status, "{\"error\":" + quote(message) + "}");
     }
 }
