@@ -2,6 +2,9 @@ package dev.ferry.ftests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.protocol.AgentFrames;
+import dev.ferry.protocol.AgentMessage;
+import dev.ferry.protocol.Message;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -248,6 +251,43 @@ class DeviceShellTest {
         try (AgentProcess stranger = agent(name + "-3", "fd_AAAAAAAA_" + "B".repeat(32), SHELL)) {
             Ferry.waitUntil(WAIT, "the unknown agent to exit", () -> !stranger.process().isAlive());
             assertThat(stranger.stderr()).contains("the relay refused this device: unknown device token");
+        }
+    }
+
+    @Test
+    void badInputOnTheAgentEndpointGetsAnErrorOrAClosedConnectionNeverACrash() throws Exception {
+        String name = unique("wire");
+        String token = addDevice(name, null);
+        Duration d = Duration.ofSeconds(10);
+        // Before the hello: anything else closes the connection with the reason.
+        try (AgentPeer p = AgentPeer.connect(relay.ws("/ws/agent"))) {
+            p.send(new AgentMessage.Ping(1));
+            assertThat(p.awaitClosed(d)).isEqualTo(1002);
+            assertThat(p.await(AgentMessage.Error.class, e -> true, d).text()).isEqualTo("protocol error: the first frame must be a hello");
+        }
+        try (AgentPeer p = AgentPeer.connect(relay.ws("/ws/agent"))) {
+            p.send(new AgentMessage.Hello(AgentFrames.VERSION, token, "test", "none", "none", AgentMessage.Limits.DEFAULT));
+            assertThat(p.await(AgentMessage.Welcome.class, w -> true, d).device()).isEqualTo(name);
+            // Unknown types, truncated frames, unknown shells and wrong frames are answered, and the link stays up.
+            p.sendRaw(new byte[] {99, 1, 2});
+            p.await(AgentMessage.Error.class, e -> e.text().equals("protocol error: unknown agent frame type 99"), d);
+            p.sendRaw(new byte[] {36, 0, 0});
+            p.await(AgentMessage.Error.class, e -> e.text().contains("truncated"), d);
+            p.send(new AgentMessage.Data(77, new Message.Output("x".getBytes())));
+            p.await(AgentMessage.Error.class, e -> e.text().equals("unknown shell 77"), d);
+            p.send(new AgentMessage.Open(5, "mallory", 80, 24));
+            p.await(AgentMessage.Error.class, e -> e.text().equals("unexpected open frame from an agent"), d);
+            p.send(new AgentMessage.Opened(5, 80, 24));
+            p.await(AgentMessage.End.class, e -> e.shell() == 5, d);
+            p.send(new AgentMessage.Ping(42));
+            p.await(AgentMessage.Pong.class, x -> x.value() == 42, d);
+            // An oversized frame closes the connection (1009, message too big).
+            p.sendRaw(new byte[AgentFrames.MAX_FRAME + 1]);
+            assertThat(p.awaitClosed(d)).isEqualTo(1009);
+        }
+        // The relay is fine: the device still works.
+        try (AgentProcess agent = agent(name, token, SHELL).awaitConnected(1)) {
+            assertThat(openShell(name, "alice").statusCode()).isEqualTo(201);
         }
     }
 }

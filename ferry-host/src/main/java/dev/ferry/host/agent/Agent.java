@@ -80,6 +80,7 @@ public final class Agent {
                     l.sendQuietly(new AgentMessage.Hello(AgentFrames.VERSION, config.token(), version, Host.os(), Host.name(), config.limits()));
                     AgentMessage.Welcome w = l.welcome.get(10, TimeUnit.SECONDS);
                     attempt = 0;
+                    l.idleTimeout(java.time.Duration.ofSeconds(Math.max(3, 3L * w.heartbeatSeconds())));
                     err.println("ferry agent: connected to " + config.relay() + " as device " + w.device());
                     err.flush();
                     announce(l);

@@ -76,7 +76,9 @@ public final class AgentLink implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketError(Throwable cause) {
-        String why = "connection to the relay failed: " + cause.getMessage();
+        Throwable root = cause;
+        while (root.getCause() != null) root = root.getCause();
+        String why = "connection to the relay failed: " + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         welcome.completeExceptionally(new java.io.IOException(why));
         closed.complete(why);
     }
@@ -108,6 +110,12 @@ public final class AgentLink implements Session.Listener.AutoDemanding {
     void sendQuietly(AgentMessage m) {
         Session s = ws;
         if (s != null && s.isOpen()) s.sendBinary(AgentFrames.encode(m), Callback.NOOP);
+    }
+
+    /** A relay silent this long (no frame, not even its heartbeat ping) is gone: the link closes. */
+    void idleTimeout(java.time.Duration d) {
+        Session s = ws;
+        if (s != null) s.setIdleTimeout(d);
     }
 
     void close(String reason) {

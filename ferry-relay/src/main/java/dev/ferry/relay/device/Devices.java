@@ -56,6 +56,17 @@ public final class Devices implements AutoCloseable {
             return t;
         });
         reaper.scheduleWithFixedDelay(this::reap, 500, 500, TimeUnit.MILLISECONDS);
+        reaper.scheduleWithFixedDelay(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+    }
+
+    /** The relay's half of the heartbeat: a ping to every agent (whose silence its idle timeout catches). */
+    private void heartbeat() {
+        List<AgentLink> all;
+        synchronized (this) {
+            all = List.copyOf(links.values());
+        }
+        long now = System.nanoTime();
+        for (AgentLink l : all) l.send(new AgentMessage.Ping(now));
     }
 
     int heartbeatSeconds() { return heartbeatSeconds; }
