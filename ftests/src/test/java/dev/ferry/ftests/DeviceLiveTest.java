@@ -53,6 +53,7 @@ class DeviceLiveTest {
              AgentProcess agent = AgentProcess.start(tmp.resolve("agent"), "http://127.0.0.1:" + proxy.port(), addDevice(name),
                      SHELL + "grace-seconds=30\nreconnect.max-seconds=1\n").awaitConnected(1);
              Tmux t = new Tmux(100, 30, Ferry.shellCommand("connect", name, "--relay", relay.webBase(), "--api-key", key) + " 2>" + err)) {
+          try {
             t.waitFor(WAIT, "the prompt", s -> s.lines().anyMatch(l -> l.equals("$")));
             t.type("X=same-shell; top -d 1");
             t.sendKeys("Enter");
@@ -86,11 +87,16 @@ class DeviceLiveTest {
                     + "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o PubkeyAuthentication=no "))) {
                 ssh.waitFor(WAIT, "top in a late joiner's screen", s -> header.matcher(s).find() && s.contains("Tasks:") && s.contains("PID USER"));
             }
-            t.sendKeys("q");
+            t.sendKeys("q");   // top flushes pending input as it leaves: type only at the prompt
+            t.waitFor(WAIT, "the prompt after top", s -> s.lines().anyMatch(l -> l.equals("$")));
             t.type("echo still-$X");
             t.sendKeys("Enter");
             t.waitForText("still-same-shell");
             assertThat(relay.stderr()).doesNotContain("stayed offline longer");
+          } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n--- agent:\n" + agent.stderr() + "\n--- connect:\n" + Ferry.read(err)
+                    + "\n--- relay:\n" + relay.stderr(), e);
+          }
         }
     }
 

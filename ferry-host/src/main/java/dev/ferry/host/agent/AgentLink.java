@@ -35,14 +35,15 @@ public final class AgentLink implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        callback.succeed();
         AgentMessage m;
         try {
-            m = AgentFrames.decode(payload);
+            m = AgentFrames.decode(payload);   // copies what it keeps: the buffer is Jetty's again once the callback succeeds
         } catch (ProtocolException e) {
+            callback.succeed();
             sendQuietly(new AgentMessage.Error("protocol error: " + e.getMessage()));
             return;
         }
+        callback.succeed();
         switch (m) {
             case AgentMessage.Welcome w -> welcome.complete(w);
             case AgentMessage.Error e -> {

@@ -52,11 +52,11 @@ public final class AgentLink implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        callback.succeed();
         AgentMessage m;
         try {
-            m = AgentFrames.decode(payload);
+            m = AgentFrames.decode(payload);   // copies what it keeps: the buffer is Jetty's again once the callback succeeds
         } catch (ProtocolException e) {
+            callback.succeed();
             if (device == null) {
                 close(StatusCode.PROTOCOL, "protocol error: " + e.getMessage());
             } else {
@@ -64,6 +64,7 @@ public final class AgentLink implements Session.Listener.AutoDemanding {
             }
             return;
         }
+        callback.succeed();
         try {
             handle(m);
         } catch (RuntimeException e) {
