@@ -21,6 +21,9 @@ class DeviceLiveTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String PASSWORD = "alice-Pw-2718";
     static final String SHELL = DeviceShellTest.SHELL;
+    /** What vim does at start: ask where the cursor is. The agent's screen model answers, once; the page stays silent. */
+    static final String QUERY = "bash -c 'stty raw -echo; printf \"\\033[6n\"; sleep 1; r=; while IFS= read -r -s -n1 -t 0.5 c; do r=$r$c; done; "
+            + "stty sane; echo; echo answers=$(printf %s \"$r\" | tr -cd R | wc -c)'";
 
     @TempDir static Path tmp;
     static RelayProcess relay;
@@ -139,8 +142,11 @@ class DeviceLiveTest {
                       {"page": "a", "waitLine": "$"},
                       {"page": "a", "type": "echo web-$((6*7)) $(id -un)"},
                       {"page": "a", "press": "Enter"},
-                      {"page": "a", "waitText": "web-42 daemon"}
-                    ]}""".formatted(relay.webBase(), name, PASSWORD);
+                      {"page": "a", "waitText": "web-42 daemon"},
+                      {"page": "a", "type": %4$s},
+                      {"page": "a", "press": "Enter"},
+                      {"page": "a", "waitLine": "answers=1"}
+                    ]}""".formatted(relay.webBase(), name, PASSWORD, BrowserDriver.q(QUERY));
             String report = chromium(scenario);
             assertThat(report).contains("\"ok\":true");
             assertThat(FerryRun.run(tmp, "audit", "--data", data).out()).contains("shell on " + name + " for alice");

@@ -32,6 +32,9 @@ final class AgentShell {
         this.user = user;
         this.pty = pty;
         this.screen = new Terminal(cols, rows, 0);
+        // No real terminal answers the shell's queries (vim asks where the cursor is, and waits): the
+        // screen model does, once, however many participants watch (their pages stay silent).
+        this.screen.answerQueries(this::toPty);
     }
 
     /**
@@ -76,6 +79,10 @@ final class AgentShell {
 
     void input(byte[] data) {
         activeNanos = System.nanoTime();
+        toPty(data);
+    }
+
+    private void toPty(byte[] data) {
         OutputStream o = pty.getOutputStream();
         synchronized (o) {
             try {
