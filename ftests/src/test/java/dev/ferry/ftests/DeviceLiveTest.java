@@ -103,6 +103,26 @@ class DeviceLiveTest {
         }
     }
 
+    @Test
+    void aDeviceAwayLongerThanTheGracePeriodLosesItsShellsAndTheUserIsToldWhy() throws Exception {
+        String name = "gone-box";
+        Path err = tmp.resolve("gone.err");
+        try (CutProxy proxy = new CutProxy(relay.httpPort());
+             AgentProcess agent = AgentProcess.start(tmp.resolve("gone-agent"), "http://127.0.0.1:" + proxy.port(), addDevice(name),
+                     SHELL + "grace-seconds=2\nreconnect.max-seconds=1\n").awaitConnected(1);
+             Tmux t = new Tmux(100, 30, Ferry.shellCommand("connect", name, "--relay", relay.webBase(), "--api-key", key) + " 2>" + err)) {
+            t.waitFor(WAIT, "the prompt", s -> s.lines().anyMatch(l -> l.equals("$")));
+            proxy.cut();
+            Ferry.waitUntil(WAIT, "the shell to end", () -> Ferry.read(err).contains("session ended: the device " + name
+                    + " stayed offline longer than 2 s"));
+            Ferry.waitUntil(WAIT, "the agent to end its shell",
+                    () -> agent.stderr().contains("the relay was unreachable for more than 2 s: ending 1 shell(s)"));
+            proxy.restore();
+            agent.awaitConnected(2);
+            assertThat(agent.process().isAlive()).isTrue();
+        }
+    }
+
     /** Runs ftests/browser/drive.mjs (playwright-core on Debian's Chromium) on a scenario; returns its JSON report. */
     static String chromium(String scenario) throws Exception {
         Path dir = Ferry.root().resolve("ftests/browser");
