@@ -95,7 +95,7 @@ class DeviceLiveTest {
             t.type("echo still-$X");
             t.sendKeys("Enter");
             t.waitForText("still-same-shell");
-            assertThat(relay.stderr()).doesNotContain("stayed offline longer");
+            assertThat(relay.stderr()).doesNotContain("the device " + name + " stayed offline longer");
           } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\n--- agent:\n" + agent.stderr() + "\n--- connect:\n" + Ferry.read(err)
                     + "\n--- relay:\n" + relay.stderr(), e);

@@ -112,8 +112,11 @@ public final class Agent {
         } finally {
             stopping = true;
             timer.shutdownNow();
-            shells.values().forEach(AgentShell::kill);
             AgentLink l = link;
+            for (AgentShell s : shells.values()) {
+                if (l != null) l.sendQuietly(new AgentMessage.End(s.id, "the agent on the device stopped"));
+                s.kill();
+            }
             if (l != null) l.close("agent stopping");
             try {
                 client.stop();
@@ -266,8 +269,14 @@ public final class Agent {
         return URI.create(scheme + "://" + u.getRawAuthority() + (u.getRawPath() == null ? "" : u.getRawPath()) + "/ws/agent");
     }
 
+    /** The cause in one line; Jetty's internal descriptions of its endpoints say nothing to a user. */
     private static String rootMessage(Throwable t) {
         while (t.getCause() != null) t = t.getCause();
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        String m = t.getMessage();
+        if (m == null || m.contains("EndPoint@") || m.length() > 160) {
+            return t instanceof java.nio.channels.ClosedChannelException || t.getClass().getSimpleName().equals("EofException")
+                    ? "the connection closed" : t.getClass().getSimpleName();
+        }
+        return m;
     }
 }

@@ -71,17 +71,19 @@ public final class AgentLink implements Session.Listener.AutoDemanding {
         callback.succeed();
         closeStatus = statusCode;
         String why = lastError != null ? lastError : reason == null || reason.isEmpty() ? "the relay closed the connection" : reason;
+        closed.complete(why);   // first: whoever waits on the welcome reads the reason from here
         welcome.completeExceptionally(new java.io.IOException(why));
-        closed.complete(why);
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null) root = root.getCause();
-        String why = "connection to the relay failed: " + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        String m = root.getMessage();
+        String why = "connection to the relay failed: " + (root instanceof java.nio.channels.ClosedChannelException ? "the connection closed"
+                : m == null || m.contains("EndPoint@") ? root.getClass().getSimpleName() : m);
+        closed.complete(why);   // first: whoever waits on the welcome reads the reason from here
         welcome.completeExceptionally(new java.io.IOException(why));
-        closed.complete(why);
     }
 
     /** True when the relay refused this device for good (bad or revoked token), not a network problem. */
