@@ -90,8 +90,12 @@ public final class Devices implements AutoCloseable {
 
     /** Checks an agent's hello; null when admitted (the link is told), else the one-line refusal. */
     String admit(AgentLink link, AgentMessage.Hello h) {
+        if (hub.failures().blocked(link.address())) return dev.ferry.relay.auth.FailureLimiter.TOO_MANY;
         Optional<Device> found = store.authenticate(h.token());
-        if (found.isEmpty()) return "unknown device token";
+        if (found.isEmpty()) {
+            hub.failures().failed(link.address());
+            return "unknown device token";
+        }
         Device d = found.get();
         if (d.isRevoked()) return "the token of device " + d.name() + " was revoked";
         AgentLink old;
