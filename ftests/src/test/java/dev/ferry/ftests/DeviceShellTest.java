@@ -229,7 +229,7 @@ class DeviceShellTest {
             assertThat(unknown.body()).isEqualTo("{\"error\":\"no device no-such-device\"}");
             FerryRun badKey = FerryRun.run(tmp, "connect", lab, "--relay", relay.webBase(), "--api-key", "fk_nope");
             assertThat(badKey.status()).isEqualTo(1);
-            assertThat(badKey.err()).isEqualTo("ferry: log in or send an API key\n");
+            assertThat(badKey.err()).isEqualTo("ferry: the API key is invalid or revoked\n");
         }
     }
 

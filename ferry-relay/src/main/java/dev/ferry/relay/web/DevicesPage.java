@@ -38,12 +38,14 @@ final class DevicesPage extends Handler.Wrapper {
     private final Devices devices;
     private final Accounts accounts;
     private final WebSessions sessions;
+    private final Callers callers;
 
-    DevicesPage(Handler next, Devices devices, Accounts accounts, WebSessions sessions) {
+    DevicesPage(Handler next, Devices devices, Accounts accounts, WebSessions sessions, Callers callers) {
         super(next);
         this.devices = devices;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.callers = callers;
     }
 
     @Override
@@ -52,15 +54,16 @@ final class DevicesPage extends Handler.Wrapper {
         String method = request.getMethod();
         Matcher shells = SHELLS.matcher(path), page = PAGE.matcher(path);
         if (path.equals("/api/devices")) {
-            Optional<User> u = caller(request);
-            if (u.isEmpty()) return error(request, response, callback, 401, "log in or send an API key");
+            Callers.Caller c = callers.identify(request, LoginHandler.sameOrigin(request));
+            if (!(c instanceof Callers.Caller.Known)) return refuse(request, response, callback, c);
             return json(response, callback, 200, "[" + String.join(",", devices.list().stream().map(this::json).toList()) + "]");
         }
         if (shells.matches()) {
             if (!method.equals("POST")) return error(request, response, callback, 405, "POST opens a shell");
             if (!LoginHandler.sameOrigin(request)) return error(request, response, callback, 403, "cross-site posts are refused");
-            Optional<User> u = caller(request);
-            if (u.isEmpty()) return error(request, response, callback, 401, "log in or send an API key");
+            Callers.Caller c = callers.identify(request, true);
+            if (!(c instanceof Callers.Caller.Known known)) return refuse(request, response, callback, c);
+            Optional<User> u = Optional.of(known.user());
             Fields q = Request.extractQueryParameters(request);
             try {
                 Session s = devices.open(shells.group(1), u.get(), size(q.getValue("cols"), 80), size(q.getValue("rows"), 24));
@@ -96,13 +99,10 @@ final class DevicesPage extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    /** A web login, else an API key in {@code Authorization: Bearer}. */
-    private Optional<User> caller(Request request) {
-        Optional<User> u = LoginHandler.user(request, sessions, accounts);
-        if (u.isPresent()) return u;
-        String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (auth == null || !auth.startsWith("Bearer ")) return Optional.empty();
-        return accounts.byApiKey(auth.substring(7).strip());
+    /** An API call without a known caller: a bad key's own refusal, else "log in". */
+    private static boolean refuse(Request request, Response response, Callback callback, Callers.Caller c) {
+        if (c instanceof Callers.Caller.Refused r) return error(request, response, callback, r.status(), r.message());
+        return error(request, response, callback, 401, "log in or send an API key");
     }
 
     private static int size(String v, int dflt) {
