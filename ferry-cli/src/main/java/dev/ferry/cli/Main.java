@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
             RecordingsCommand.class,
             AuditCommand.class,
             ScreenCommand.class,
+            DeviceCommand.class,
+            DevicesCommand.class,
+            AgentCommand.class,
+            ConnectCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {

@@ -170,7 +170,7 @@ public final class Frames {
         return ByteBuffer.allocate(3 + t.length).put(type).putShort((short) t.length).put(t);
     }
 
-    private static byte[] utf8(String s) {
+    static byte[] utf8(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         if (b.length > 0xffff) {
             throw new IllegalArgumentException("string too long: " + b.length + " bytes");
@@ -178,7 +178,7 @@ public final class Frames {
         return b;
     }
 
-    private static int u16(ByteBuffer b) {
+    static int u16(ByteBuffer b) {
         return b.getShort() & 0xffff;
     }
 
@@ -190,7 +190,7 @@ public final class Frames {
         return f == 1;
     }
 
-    private static byte[] rest(ByteBuffer b) {
+    static byte[] rest(ByteBuffer b) {
         byte[] a = new byte[b.remaining()];
         b.get(a);
         return a;
@@ -200,7 +200,7 @@ public final class Frames {
         return decodeUtf8(b, b.remaining());
     }
 
-    private static String string(ByteBuffer b) throws ProtocolException {
+    static String string(ByteBuffer b) throws ProtocolException {
         return decodeUtf8(b, u16(b));
     }
 

@@ -22,12 +22,17 @@ public final class Tls {
     private Tls() {}
 
     public static WebSocketClient client(Path caFile) throws IOException {
+        return new WebSocketClient(httpClient(caFile));
+    }
+
+    /** A plain HTTP client (not started) that trusts the system's CAs, or those of {@code caFile}. */
+    public static HttpClient httpClient(Path caFile) throws IOException {
         SslContextFactory.Client ssl = new SslContextFactory.Client();
         ssl.setEndpointIdentificationAlgorithm("HTTPS");
         if (caFile != null) ssl.setTrustStore(trustStore(caFile));
         ClientConnector connector = new ClientConnector();
         connector.setSslContextFactory(ssl);
-        return new WebSocketClient(new HttpClient(new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector)));
+        return new HttpClient(new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
     }
 
     /** The certificates of a PEM file as a trust store; a file with none is a one-line error. */

@@ -21,17 +21,26 @@ public final class ApiKeys {
 
     /** A fresh key. */
     public static String generate() {
-        return PREFIX + random(ID_LENGTH) + "_" + random(SECRET_LENGTH);
+        return generate(PREFIX);
     }
 
     /** The key's public id, or null when the text is not shaped like a key. */
     public static String id(String key) {
-        if (key == null || key.length() != PREFIX.length() + ID_LENGTH + 1 + SECRET_LENGTH || !key.startsWith(PREFIX)) return null;
-        if (key.charAt(PREFIX.length() + ID_LENGTH) != '_') return null;
-        for (int i = PREFIX.length(); i < key.length(); i++) {
-            if (i != PREFIX.length() + ID_LENGTH && ALPHABET.indexOf(key.charAt(i)) < 0) return null;
+        return id(PREFIX, key);
+    }
+
+    /** A fresh secret shaped like a key, with another prefix (device tokens: {@code fd_}). */
+    static String generate(String prefix) {
+        return prefix + random(ID_LENGTH) + "_" + random(SECRET_LENGTH);
+    }
+
+    static String id(String prefix, String key) {
+        if (key == null || key.length() != prefix.length() + ID_LENGTH + 1 + SECRET_LENGTH || !key.startsWith(prefix)) return null;
+        if (key.charAt(prefix.length() + ID_LENGTH) != '_') return null;
+        for (int i = prefix.length(); i < key.length(); i++) {
+            if (i != prefix.length() + ID_LENGTH && ALPHABET.indexOf(key.charAt(i)) < 0) return null;
         }
-        return key.substring(PREFIX.length(), PREFIX.length() + ID_LENGTH);
+        return key.substring(prefix.length(), prefix.length() + ID_LENGTH);
     }
 
     /** SHA-256 of the key, hex. */

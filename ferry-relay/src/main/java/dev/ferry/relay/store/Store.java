@@ -47,6 +47,10 @@ public final class Store implements SessionLog, AutoCloseable {
         return new UserStore(pool);
     }
 
+    public DeviceStore devices() {
+        return new DeviceStore(pool);
+    }
+
     public ApiKeyStore apiKeys() {
         return new ApiKeyStore(pool);
     }

@@ -36,11 +36,14 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class WebListener implements RelayListener {
     /** A peer that sends nothing (not even a Ping frame) for this long is closed. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(120);
+    /** Agents ping this often (the relay says so in its welcome); an agent silent for three times as long is gone. */
+    static final int AGENT_HEARTBEAT_SECONDS = 20;
 
     private Server server;
     private ServerConnector connector;
     private RelayConfig config;
     private final WebSessions webSessions = new WebSessions();
+    private dev.ferry.relay.device.Devices devices;
 
     @Override
     public void start(Hub hub, RelayConfig config) throws Exception {
@@ -72,12 +75,15 @@ public final class WebListener implements RelayListener {
 
         Accounts accounts = hub.admission().accounts();
         Callers callers = new Callers(accounts, webSessions, hub.failures());
+        if (store != null) devices = new dev.ferry.relay.device.Devices(hub, store.devices(), AGENT_HEARTBEAT_SECONDS);
+        var agents = devices;
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxBinaryMessageSize(Frames.MAX_FRAME);
             container.setMaxTextMessageSize(1024);
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
+            if (agents != null) container.addMapping("/ws/agent", (rq, rs, cb) -> agents.link(Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> {
                 User user;
                 switch (callers.identify(rq, LoginHandler.sameOrigin(rq))) {
@@ -98,6 +104,7 @@ public final class WebListener implements RelayListener {
         files.setWelcomeFiles("index.html");
         Handler pages = new TmateConfigPage(hub, config.dataDir(), new SessionPage(files, hub, store == null ? null : callers));
         if (store != null) pages = new RecordingsApi(pages, store, config.dataDir(), callers);
+        if (devices != null) pages = new DevicesPage(pages, devices, accounts, webSessions, callers);
         ws.setHandler(new LoginHandler(pages, accounts, hub.failures(), webSessions, config.tls()));
         context.setHandler(ws);
         server.setHandler(context);
@@ -141,6 +148,7 @@ public final class WebListener implements RelayListener {
     public void close() {
         try {
             if (server != null) server.stop();
+            if (devices != null) devices.close();
         } catch (Exception e) {
             throw new IllegalStateException("stopping the web listener: " + e.getMessage(), e);
         }
