@@ -15,8 +15,15 @@ final class DataDir {
         return (env != null && !env.isBlank() ? Path.of(env) : Settings.defaultDataDir(System.getenv())).toAbsolutePath();
     }
 
-    /** Opens the relay's database; a one-line error when there is none (no relay ever ran with this directory). */
+    /**
+     * Opens the relay's database: the one {@code FERRY_DATABASE_URL} or {@code database-url} in
+     * {@code DIR/ferry.conf} names (as the relay finds it), else SQLite {@code DIR/ferry.db}; a one-line
+     * error when there is no SQLite file (no relay ever ran with this directory).
+     */
     static Store open(Path dir) throws java.io.IOException {
+        Settings s = new Settings(java.util.Map.of(), System.getenv(), Settings.readFile(dir.resolve("ferry.conf"), true));
+        String url = s.get("database-url", null);
+        if (url != null && !url.isBlank()) return Store.open(dir, url);
         if (!Files.isRegularFile(dir.resolve("ferry.db"))) {
             throw new IllegalArgumentException("no relay data in " + dir + " (use --data DIR)");
         }

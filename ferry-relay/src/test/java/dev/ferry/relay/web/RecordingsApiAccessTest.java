@@ -43,7 +43,7 @@ class RecordingsApiAccessTest {
         InetAddress other = nonLoopback();
         assumeTrue(other != null, "this machine has no non-loopback IPv4 address");
         WebListener web = new WebListener();
-        try (Store store = Store.open(dir); Hub hub = new Hub()) {
+        try (Store store = Store.open(dir, dev.ferry.relay.store.TestDatabases.selectedUrl(dir)); Hub hub = new Hub()) {
             web.start(hub, new RelayConfig("0.0.0.0", 0, 0, null, dir, HubLimits.DEFAULT), store);
             String local = "http://127.0.0.1:" + web.port();
             String remote = "http://" + other.getHostAddress() + ":" + web.port();
