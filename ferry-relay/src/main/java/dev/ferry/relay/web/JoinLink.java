@@ -36,8 +36,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     static final int INLINE_SEATS = 4;
 
     private final Hub hub;
-    private final java.util.Set<String> keyFingerprints;
-    private final boolean mayWrite;   // false for a logged-in viewer
+    private final JoinIdentity identity;
     private final String token;
     private final String address;
     private final String transport;
@@ -47,9 +46,8 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, boolean mayWrite, String transport) {
-        this.keyFingerprints = keyFingerprints;
-        this.mayWrite = mayWrite;
+    JoinLink(Hub hub, String token, String address, JoinIdentity identity, String transport) {
+        this.identity = identity;
         this.hub = hub;
         this.token = token;
         this.address = address;
@@ -69,11 +67,18 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     public void onWebSocketOpen(Session ws) {
         this.ws = ws;
         this.sender = new FrameSender(ws, 64 * 1024);
+        if (identity.refusal() != null) {
+            sender.close(StatusCode.POLICY_VIOLATION, identity.refusal());
+            return;
+        }
         Seat s;
         try {
             s = hub.join(token, this, Seat.Style.STREAM);
         } catch (JoinRefusedException e) {
-            sender.close(StatusCode.POLICY_VIOLATION, e.getMessage());
+            boolean keys = e.getMessage().equals(JoinRefusedException.KEY_REQUIRED) && identity.user() != null;
+            sender.close(StatusCode.POLICY_VIOLATION, keys
+                    ? "This session is restricted to listed SSH keys, and none of user " + identity.user() + "'s keys is listed"
+                    : e.getMessage());
             return;
         }
         seat = s;
@@ -205,12 +210,12 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     @Override
     public boolean mayWrite() {
-        return mayWrite;
+        return identity.mayWrite();
     }
 
     @Override
     public java.util.Set<String> keyFingerprints() {
-        return keyFingerprints;
+        return identity.keyFingerprints();
     }
 
     @Override

@@ -4,14 +4,12 @@ import dev.ferry.protocol.Frames;
 import dev.ferry.relay.RelayConfig;
 import dev.ferry.relay.RelayListener;
 import dev.ferry.relay.auth.Accounts;
-import dev.ferry.relay.auth.UserKey;
+import dev.ferry.relay.auth.LoginSessions;
 import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.store.Store;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -24,7 +22,6 @@ import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -39,7 +36,6 @@ public final class WebListener implements RelayListener {
     private Server server;
     private ServerConnector connector;
     private RelayConfig config;
-    private final WebSessions webSessions = new WebSessions();
 
     @Override
     public void start(Hub hub, RelayConfig config) throws Exception {
@@ -70,6 +66,7 @@ public final class WebListener implements RelayListener {
         server.addConnector(connector);
 
         Accounts accounts = hub.admission().accounts();
+        LoginSessions webSessions = store != null ? store.webSessions() : new WebSessions();
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxBinaryMessageSize(Frames.MAX_FRAME);
@@ -77,8 +74,8 @@ public final class WebListener implements RelayListener {
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
-                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq), keysOf(rq, accounts),
-                    mayWrite(rq, accounts), JoinLink.transport(rq.getHttpURI().getQuery())));
+                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq),
+                    JoinIdentity.of(rq, accounts, webSessions, hub.failures()), JoinLink.transport(rq.getHttpURI().getQuery())));
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
@@ -91,23 +88,6 @@ public final class WebListener implements RelayListener {
         server.setHandler(context);
         server.setStopTimeout(2000);
         server.start();
-    }
-
-    /**
-     * The SSH keys a browser has proven through its login: the logged-in user's registered keys.
-     * Only for a page of this relay (a foreign Origin gets no identity: cross-site WebSocket hijacking).
-     */
-    private Set<String> keysOf(ServerUpgradeRequest rq, Accounts accounts) {
-        if (!LoginHandler.sameOrigin(rq)) return Set.of();
-        return LoginHandler.user(rq, webSessions, accounts)
-                .map(u -> accounts.keys(u.name()).stream().map(UserKey::fingerprint).collect(Collectors.toUnmodifiableSet()))
-                .orElse(Set.of());
-    }
-
-    /** A browser logged in as a viewer-only account is seated read-only whatever its link says. */
-    private boolean mayWrite(ServerUpgradeRequest rq, Accounts accounts) {
-        if (!LoginHandler.sameOrigin(rq)) return true;
-        return LoginHandler.user(rq, webSessions, accounts).map(dev.ferry.relay.auth.User::mayWrite).orElse(true);
     }
 
     public int port() {
