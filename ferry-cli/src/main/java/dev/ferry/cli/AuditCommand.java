@@ -43,12 +43,14 @@ final class AuditCommand implements Callable<Integer> {
     static String line(AuditEvent e) {
         StringBuilder b = new StringBuilder().append(e.at()).append("  ").append(e.sessionId()).append("  ");
         switch (e.kind()) {
-            case "start" -> b.append("start  by ").append(e.address()).append(" (").append(e.access()).append("): ").append(e.detail());
+            case "start" -> b.append("start  by ").append(e.address()).append(e.user() != null ? " user " + e.user() : "")
+                    .append(" (").append(e.access()).append("): ").append(e.detail());
             case "end" -> b.append("end    ").append(e.detail());
             case "input" -> b.append("input  #").append(e.participant()).append(' ').append(e.detail()).append(" bytes");
             default -> {
                 b.append(String.format("%-6s #%d %s via %s from %s", e.kind(), e.participant(), e.access(), e.transport(), e.address()));
                 if (e.keyFingerprint() != null) b.append(" key ").append(e.keyFingerprint());
+                if (e.user() != null) b.append(" user ").append(e.user());
             }
         }
         return b.toString();

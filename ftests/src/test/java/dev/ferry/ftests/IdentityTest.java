@@ -311,6 +311,8 @@ class IdentityTest {
                 pane.type("~.");
                 pane.waitForText("EXIT=0");
             }
+            // The audit log names the account that joined.
+            assertThat(admin("audit").out()).contains("read-write via cli from 127.0.0.1 user alice");
             // FERRY_API_KEY does the same; dora owns the listed ecdsa key but is a viewer: seated read-only.
             try (Tmux pane = new Tmux(100, 30, "env PS1='pane$ ' bash --norc")) {
                 pane.waitForText("pane$");

@@ -28,6 +28,11 @@ public interface Participant {
         return java.util.Set.of();
     }
 
+    /** The relay account the participant proved (a browser's login, {@code ferry join --api-key}), or null. For the audit log. */
+    default String user() {
+        return null;
+    }
+
     /**
      * False when the participant's account may only watch (a logged-in {@code viewer}): it is seated
      * read-only even with a read-write token.

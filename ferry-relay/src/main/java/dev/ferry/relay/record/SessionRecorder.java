@@ -260,7 +260,7 @@ final class SessionRecorder implements SessionObserver {
         String detail = e.kind().equals("start") ? spec.command() : e.detail();
         Instant at = e.kind().equals("start") ? startInstant : Instant.now();
         audit.add(new AuditEvent(session.id(), ++seq, at, e.kind(), 0, "web", spec.hostAddress(), null,
-                spec.readOnly() ? "read-only" : "read-write", null, detail));
+                spec.readOnly() ? "read-only" : "read-write", spec.access().owner(), detail));
     }
 
     private void write(AuditEvent e) {
@@ -270,7 +270,7 @@ final class SessionRecorder implements SessionObserver {
     private AuditEvent participantEvent(String kind, Seat seat, String fingerprint, long nanos) {
         var p = seat.participant();
         return new AuditEvent(session.id(), ++seq, instant(nanos), kind, seat.number(), p.transport(), p.address(), fingerprint,
-                seat.role().label(), null, null);
+                seat.role().label(), p.user(), null);
     }
 
     /** Sums input per participant per second; a row is written when the second is over. */

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param participant the seat's number in its session (join, leave, input); 0 for the session's own events
  * @param transport   "ssh", "web", "cli" for participants; the host's link ("web") for start and end
  * @param access      "read-write" or "read-only"
- * @param user        the account, once accounts exist; null until then
+ * @param user        the account: the host's (its API key's owner) for start, the participant's proven login or
+ *                    API key for join and leave; null when anonymous
  * @param detail      start: the command; end: the reason; input: the byte count
  */
 public record AuditEvent(String sessionId, int seq, Instant at, String kind, int participant, String transport,

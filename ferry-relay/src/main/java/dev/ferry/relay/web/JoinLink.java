@@ -209,6 +209,11 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     }
 
     @Override
+    public String user() {
+        return identity.user();
+    }
+
+    @Override
     public boolean mayWrite() {
         return identity.mayWrite();
     }
