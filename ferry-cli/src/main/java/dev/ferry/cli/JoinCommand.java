@@ -22,9 +22,14 @@ final class JoinCommand implements Callable<Integer> {
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust these CA certificates for an https relay (private CA, self-signed).")
     java.nio.file.Path caFile;
 
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "Join as your account (default $FERRY_API_KEY): sessions restricted to listed SSH keys admit you when you own one.")
+    String apiKey;
+
     @Override
     public Integer call() throws Exception {
         String url = relay != null ? relay : System.getenv().getOrDefault("FERRY_RELAY", "http://localhost:8080");
-        return new Join(target, url, System.err).caFile(caFile).run();
+        String key = apiKey != null ? apiKey : System.getenv().getOrDefault("FERRY_API_KEY", "");
+        return new Join(target, url, System.err).caFile(caFile).apiKey(key).run();
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Accounts on a real relay: the admin CLI beside the running relay, API keys, named sessions and
  * key-restricted sessions joined with the stock OpenSSH client and real ed25519, ecdsa and rsa keys.
- * The last test scans every log of the run for the secrets used in it.
+ * The last test scans every log of the run (the relay's output, every stderr) for the secrets used in it:
+ * API keys (good and mistyped), passwords, session tokens and web login cookies.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IdentityTest {
@@ -285,11 +286,149 @@ class IdentityTest {
     }
 
     @Test
+    @Order(9)
+    void ferryJoinWithAnApiKeyEntersAKeyRestrictedSessionWhenItsUserOwnsAListedKey() throws Exception {
+        assertThat(admin("user", "key", "add", "alice", ed25519.publicKey()).status()).isZero();
+        assertThat(admin("user", "add", "dora", "--role", "viewer").status()).isZero();
+        assertThat(admin("user", "key", "add", "dora", ecdsa.publicKey()).status()).isZero();
+        assertThat(admin("user", "add", "carl", "--role", "operator").status()).isZero();
+        assertThat(admin("user", "key", "add", "carl", rsa.publicKey()).status()).isZero();
+        String doraKey = apiKey("dora"), carlKey = apiKey("carl");
+        Path file = tmp.resolve("join_keys");
+        Files.writeString(file, ed25519.publicKey() + "\n" + ecdsa.publicKey() + "\n");
+        try (ShareProcess s = share(Map.of(), "--authorized-keys", file.toString())) {
+            String link = s.links().get("web session");
+            // alice owns the listed ed25519 key: in, read-write, in a real terminal.
+            try (Tmux pane = new Tmux(100, 30, "env PS1='pane$ ' bash --norc")) {
+                pane.waitForText("pane$");
+                pane.type(Ferry.shellCommand("join", "--api-key", aliceKey, link) + "; echo EXIT=$?");
+                pane.sendKeys("Enter");
+                prompt(pane);
+                pane.type("echo joined-$((6*7))");
+                pane.sendKeys("Enter");
+                pane.waitFor(WAIT, "the command's output", t -> t.lines().anyMatch(l -> l.strip().equals("joined-42")));
+                pane.sendKeys("Enter");
+                pane.type("~.");
+                pane.waitForText("EXIT=0");
+            }
+            // The audit log names the account that joined.
+            assertThat(admin("audit").out()).contains("read-write via cli from 127.0.0.1 as alice");
+            // FERRY_API_KEY does the same; dora owns the listed ecdsa key but is a viewer: seated read-only.
+            try (Tmux pane = new Tmux(100, 30, "env PS1='pane$ ' bash --norc")) {
+                pane.waitForText("pane$");
+                pane.type("FERRY_API_KEY=" + doraKey + " " + Ferry.shellCommand("join", link) + "; echo EXIT=$?");
+                pane.sendKeys("Enter");
+                pane.waitForText("joined-42");
+                pane.type("echo dora-typed-$((2+3))");
+                pane.sendKeys("Enter");
+                Thread.sleep(500);
+                pane.sendKeys("C-c");  // read-only: Ctrl-C leaves
+                pane.waitForText("EXIT=0");
+            }
+            // carl owns only the unlisted rsa key; the anonymous and a bad key are refused as well, each with its reason.
+            FerryRun carl = FerryRun.run(tmp.resolve("cli"), "join", "--api-key", carlKey, link);
+            assertThat(carl.status()).isEqualTo(1);
+            assertThat(carl.err().strip()).isEqualTo("ferry: This session is restricted to listed SSH keys, and none of user carl's keys is listed");
+            FerryRun anonymous = FerryRun.run(tmp.resolve("cli"), "join", link);
+            assertThat(anonymous.status()).isEqualTo(1);
+            assertThat(anonymous.err()).contains("This session is restricted to listed SSH keys (in a browser: log in first; ferry join: --api-key KEY)");
+            String wrong = aliceKey.substring(0, aliceKey.length() - 3) + "zzz";
+            secrets.add(wrong);
+            FerryRun bad = FerryRun.run(tmp.resolve("cli"), "join", "--api-key", wrong, link);
+            assertThat(bad.status()).isEqualTo(1);
+            assertThat(bad.err()).contains("The provided API key is invalid or revoked");
+            // The session never saw dora's typing; alice's is there.
+            try (Tmux watch = new Tmux(100, 30, ed25519.ssh(s.links().get("ssh session read only")))) {
+                watch.waitForText("joined-42");
+                assertThat(watch.capture()).doesNotContain("dora-typed-5");
+            }
+        }
+    }
+
+    @Test
+    @Order(10)
+    void webLoginsForTheLogScan() throws Exception {
+        // Passwords (right and wrong, one typed into the name field) and the login cookie join the secrets.
+        String pw = "alice-Pw-" + System.nanoTime(), typo = "typo-Pw-" + System.nanoTime();
+        secrets.addAll(List.of(pw, typo));
+        assertThat(FerryRun.run(tmp.resolve("cli"), Map.of(), pw + "\n", "user", "passwd", "alice", "--data", relay.dataDir().toString())
+                .status()).isZero();
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, java.net.http.HttpRequest> form = (path, body) -> java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(relay.webBase() + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", relay.webBase()).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var bodies = java.net.http.HttpResponse.BodyHandlers.ofString();
+        assertThat(http.send(form.apply("/login", "name=" + typo + "&password=" + typo), bodies).statusCode()).isEqualTo(401);
+        var ok = http.send(form.apply("/login", "name=alice&password=" + pw), bodies);
+        String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow().replaceAll(";.*", "");
+        secrets.add(cookie.substring(cookie.indexOf('=') + 1));
+        var me = java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.webBase() + "/api/me")).header("Cookie", cookie).build();
+        assertThat(http.send(me, bodies).body()).isEqualTo("{\"user\":\"alice\"}");
+    }
+
+    @Test
+    @Order(11)
+    void guessingApiKeysOnJoinIsRateLimited() throws Exception {
+        // Its own relay: the limit is per address, and every test comes from 127.0.0.1.
+        try (RelayProcess limited = RelayProcess.start(tmp.resolve("limited"));
+             ShareProcess s = ShareProcess.start(tmp.resolve("share"), limited, List.of(), "sh", "-c", "sleep 60")) {
+            String data = limited.dataDir().toString();
+            assertThat(FerryRun.run(tmp.resolve("cli"), "user", "add", "gina", "--role", "viewer", "--data", data).status()).isZero();
+            String good = FerryRun.run(tmp.resolve("cli"), "apikey", "create", "--user", "gina", "--data", data).lastLine();
+            secrets.add(good);
+            java.net.URI uri = limited.ws("/ws/join/" + s.readWriteToken() + "?client=cli");
+            assertThat(joinCloseReason(uri, good)).as("a good key on an open session joins").isNull();
+            List<String> reasons = new ArrayList<>();
+            for (int i = 0; i < 14; i++) {
+                String guess = good.substring(0, good.length() - 4) + String.format("%04d", i);
+                secrets.add(guess);
+                reasons.add(joinCloseReason(uri, guess));
+            }
+            assertThat(reasons.getFirst()).isEqualTo("The provided API key is invalid or revoked");
+            assertThat(reasons.getLast()).isEqualTo("Too many failed attempts, try again later");
+            assertThat(joinCloseReason(uri, good)).as("blocked even with the right key").isEqualTo("Too many failed attempts, try again later");
+        }
+    }
+
+    /** Joins over a raw WebSocket with this API key; the relay's close reason, or null when it seated us. */
+    static String joinCloseReason(java.net.URI uri, String apiKey) throws Exception {
+        var reason = new java.util.concurrent.CompletableFuture<String>();
+        var ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + apiKey)
+                .buildAsync(uri, new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket w, java.nio.ByteBuffer data, boolean last) {
+                        try {
+                            if (dev.ferry.protocol.Frames.decode(data) instanceof dev.ferry.protocol.Message.SessionInfo) {
+                                reason.complete(null);   // seated
+                            }
+                        } catch (dev.ferry.protocol.ProtocolException e) {
+                            reason.completeExceptionally(e);
+                        }
+                        w.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket w, int status, String why) {
+                        reason.complete(why);
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return reason.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            ws.abort();
+        }
+    }
+
+    @Test
     @Order(100)
     void noSecretEverReachesALog() throws Exception {
         List<Path> logs;
         try (var files = Files.walk(tmp)) {
+            // Every stderr (relay, shares, joins, the admin CLI's err*.txt) and the relay's stdout.
             logs = files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".err")
+                    || (f.getFileName().toString().startsWith("err") && f.toString().endsWith(".txt"))
                     || (f.toString().endsWith(".out") && f.getFileName().toString().startsWith("relay"))).toList();
         }
         assertThat(logs).isNotEmpty();

@@ -10,10 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.ferry.relay.store.TestDatabases;
 
 /**
  * A real {@code ferry relay} on 127.0.0.1 with ephemeral ports and its own data directory.
  * {@code try (RelayProcess relay = RelayProcess.start(tmp)) { ... relay.webBase() ... }}
+ *
+ * <p>On the PostgreSQL pass ({@link TestDatabases#selected()}) each new data directory gets a fresh
+ * database in the run's throw-away cluster, named by {@code database-url} in {@code DATA/ferry.conf}:
+ * the relay and every admin command given {@code --data DATA} (ferry user, apikey, recordings, audit)
+ * then use that database, and a relay restarted on the same directory finds its data again.
  */
 public final class RelayProcess implements AutoCloseable {
     private static final Pattern WEB = Pattern.compile("^web: (https?://\\S+?)/?(\\s|$)", Pattern.MULTILINE);
@@ -35,6 +41,7 @@ public final class RelayProcess implements AutoCloseable {
 
     public static RelayProcess start(Path dir, Map<String, String> env, String... extraArgs) throws IOException {
         Files.createDirectories(dir);
+        useSelectedDatabase(dir.resolve("data"));
         List<String> args = new ArrayList<>(List.of("relay", "--listen", "127.0.0.1", "--http-port", "0", "--ssh-port", "0",
                 "--data", dir.resolve("data").toString()));
         args.addAll(List.of(extraArgs));
@@ -56,6 +63,20 @@ public final class RelayProcess implements AutoCloseable {
         return new RelayProcess(p, dir, base[0]);
     }
 
+    /** Points a new data directory at a fresh PostgreSQL database on the PostgreSQL pass; SQLite needs nothing. */
+    static void useSelectedDatabase(Path data) throws IOException {
+        Path conf = data.resolve("ferry.conf");
+        if (TestDatabases.selected() == TestDatabases.Kind.SQLITE || Files.exists(conf)) return;
+        Files.createDirectories(data);
+        try {
+            Files.writeString(conf, "database-url = " + TestDatabases.selectedUrl(data) + "\n");
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot create a PostgreSQL database for the relay: " + e.getMessage(), e);
+        }
+    }
+
     /** Like {@code http://127.0.0.1:41234}, no trailing slash. */
     public String webBase() {
         return webBase;
@@ -72,6 +93,14 @@ public final class RelayProcess implements AutoCloseable {
 
     public Path dataDir() {
         return dir.resolve("data");
+    }
+
+    /** The JDBC URL of this relay's database (its SQLite file, or its PostgreSQL database on that pass). */
+    public String jdbcUrl() {
+        for (String line : Ferry.read(dataDir().resolve("ferry.conf")).split("\n")) {
+            if (line.startsWith("database-url = ")) return line.substring("database-url = ".length()).strip();
+        }
+        return "jdbc:sqlite:" + dataDir().resolve("ferry.db");
     }
 
     public String stdout() {

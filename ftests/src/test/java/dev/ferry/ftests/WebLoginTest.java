@@ -57,6 +57,10 @@ class WebLoginTest {
     }
 
     static HttpResponse<String> get(String path, String cookie) throws Exception {
+        return get(relay, path, cookie);
+    }
+
+    static HttpResponse<String> get(RelayProcess relay, String path, String cookie) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(relay.webBase() + path)).GET();
         if (cookie != null) b.header("Cookie", cookie);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -138,6 +142,39 @@ class WebLoginTest {
                     ]}""".formatted(web, relay.webBase(), path, BOB_PW, CAROL_PW);
             String report = chromium(scenario);
             assertThat(report).contains("\"ok\":true");
+        }
+    }
+
+    @Test
+    void loginsLiveInTheDatabaseSharedByRelaysAndKeptAcrossARestart() throws Exception {
+        try (RelayProcess first = RelayProcess.start(tmp.resolve("first"))) {
+            assertThat(FerryRun.run(tmp, Map.of(), "dave-Pw-1234\n", "user", "add", "dave", "--role", "viewer", "--password",
+                    "--data", first.dataDir().toString()).status()).isZero();
+            HttpResponse<String> r = post(first, "/login", "name=dave&password=dave-Pw-1234", first.webBase(), null);
+            String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+            String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+            String value = cookie.substring(cookie.indexOf('=') + 1);
+            // Only the cookie's hash is in the database.
+            try (var c = java.sql.DriverManager.getConnection(first.jdbcUrl());
+                 var rs = c.createStatement().executeQuery("SELECT token_hash, user_name FROM web_sessions")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(2)).isEqualTo("dave");
+                assertThat(rs.getString(1)).hasSize(64).isNotEqualTo(value)
+                        .isEqualTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(value.getBytes(StandardCharsets.UTF_8))));
+            }
+            // A second relay on the same database knows the login.
+            try (RelayProcess twin = RelayProcess.start(tmp.resolve("twin"), "--database-url", first.jdbcUrl())) {
+                assertThat(get(twin, "/api/me", cookie).body()).isEqualTo("{\"user\":\"dave\"}");
+            }
+            // A restart logs nobody out...
+            assertThat(first.stop()).as("a clean exit").isNotEqualTo(-1);
+            try (RelayProcess again = RelayProcess.start(tmp.resolve("first"))) {
+                assertThat(get(again, "/api/me", cookie).body()).isEqualTo("{\"user\":\"dave\"}");
+                // ...and logging out still ends it.
+                assertThat(post(again, "/logout", "", again.webBase(), cookie).statusCode()).isEqualTo(303);
+                assertThat(get(again, "/api/me", cookie).statusCode()).isEqualTo(401);
+            }
         }
     }
 

@@ -57,6 +57,17 @@ public final class Join {
         return this;
     }
 
+    private String apiKey = "";
+
+    /**
+     * Join as this API key's account (sent as {@code Authorization: Bearer}, never in the URL): sessions
+     * restricted to listed SSH keys admit it when the account owns a listed key. Empty: anonymous.
+     */
+    public Join apiKey(String apiKey) {
+        this.apiKey = apiKey == null ? "" : apiKey.strip();
+        return this;
+    }
+
     public Join(String linkOrToken, String relay, PrintStream err) {
         this.linkOrToken = linkOrToken;
         this.relay = relay;
@@ -87,6 +98,7 @@ public final class Join {
             client.start();
             ClientUpgradeRequest req = new ClientUpgradeRequest(target.endpoint());
             req.addExtensions("permessage-deflate");
+            if (!apiKey.isEmpty()) req.setHeader("Authorization", "Bearer " + apiKey);
             client.connect(conn, req).get(10, TimeUnit.SECONDS);
             Message.SessionInfo info = joined.get(10, TimeUnit.SECONDS);
             readOnly = info.readOnly();

@@ -55,6 +55,16 @@ public final class Store implements SessionLog, AutoCloseable {
         return new ApiKeyStore(pool);
     }
 
+    /** Web login sessions, in the database so that relays on one PostgreSQL share them and restarts keep them. */
+    public WebSessionStore webSessions() {
+        return new WebSessionStore(pool, java.time.Clock.systemUTC());
+    }
+
+    /** The same with another clock (tests of expiry). */
+    public WebSessionStore webSessions(java.time.Clock clock) {
+        return new WebSessionStore(pool, clock);
+    }
+
     /** The lookups the relay's transports use, straight from the database each time. */
     public Accounts accounts() {
         UserStore users = users();

@@ -40,18 +40,21 @@ public final class UserStore {
         return sql.query("SELECT COUNT(*) FROM users", rs -> rs.getLong(1)).get(0) == 0;
     }
 
-    /** Removes a user with their keys and API keys; false when there was none. */
+    /** Removes a user with their keys, API keys and web logins; false when there was none. */
     public boolean remove(String name) {
         // Explicit deletes as well as ON DELETE CASCADE: SQLite enforces it only with foreign_keys on.
+        sql.update("DELETE FROM web_sessions WHERE user_name = ?", name);
         sql.update("DELETE FROM api_keys WHERE user_name = ?", name);
         sql.update("DELETE FROM user_keys WHERE user_name = ?", name);
         return sql.update("DELETE FROM users WHERE name = ?", name) > 0;
     }
 
+    /** Sets (or with null clears) the password; the user's browsers are logged out. */
     public void setPassword(String name, String passwordHash) {
         if (sql.update("UPDATE users SET password_hash = ? WHERE name = ?", passwordHash, name) == 0) {
             throw new IllegalArgumentException("no user " + name);
         }
+        sql.update("DELETE FROM web_sessions WHERE user_name = ?", name);
     }
 
     public void addKey(String name, String fingerprint, String publicKey, String comment) {

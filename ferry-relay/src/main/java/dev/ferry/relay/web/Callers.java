@@ -2,6 +2,7 @@ package dev.ferry.relay.web;
 
 import dev.ferry.relay.auth.Accounts;
 import dev.ferry.relay.auth.FailureLimiter;
+import dev.ferry.relay.auth.LoginSessions;
 import dev.ferry.relay.auth.User;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,10 +32,10 @@ final class Callers {
     static final String BEARER_ONLY = "the Authorization header must be 'Bearer API-KEY'";
 
     private final Accounts accounts;
-    private final WebSessions sessions;
+    private final LoginSessions sessions;
     private final FailureLimiter failures;
 
-    Callers(Accounts accounts, WebSessions sessions, FailureLimiter failures) {
+    Callers(Accounts accounts, LoginSessions sessions, FailureLimiter failures) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.failures = failures;

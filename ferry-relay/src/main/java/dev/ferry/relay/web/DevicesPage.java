@@ -5,6 +5,7 @@ import static dev.ferry.relay.web.LoginHandler.escape;
 
 import dev.ferry.protocol.Message;
 import dev.ferry.relay.auth.Accounts;
+import dev.ferry.relay.auth.LoginSessions;
 import dev.ferry.relay.auth.User;
 import dev.ferry.relay.device.Devices;
 import dev.ferry.relay.device.ShellRefusedException;
@@ -37,10 +38,10 @@ final class DevicesPage extends Handler.Wrapper {
 
     private final Devices devices;
     private final Accounts accounts;
-    private final WebSessions sessions;
+    private final LoginSessions sessions;
     private final Callers callers;
 
-    DevicesPage(Handler next, Devices devices, Accounts accounts, WebSessions sessions, Callers callers) {
+    DevicesPage(Handler next, Devices devices, Accounts accounts, LoginSessions sessions, Callers callers) {
         super(next);
         this.devices = devices;
         this.accounts = accounts;

@@ -37,8 +37,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     static final int INLINE_SEATS = 4;
 
     private final Hub hub;
-    private final java.util.Set<String> keyFingerprints;
-    private final User user;          // logged in, or by API key; null when anonymous
+    private final JoinIdentity identity;
     private final String token;
     private final String address;
     private final String transport;
@@ -48,9 +47,8 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, User user, String transport) {
-        this.keyFingerprints = keyFingerprints;
-        this.user = user;
+    JoinLink(Hub hub, String token, String address, JoinIdentity identity, String transport) {
+        this.identity = identity;
         this.hub = hub;
         this.token = token;
         this.address = address;
@@ -70,11 +68,18 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     public void onWebSocketOpen(Session ws) {
         this.ws = ws;
         this.sender = new FrameSender(ws, 64 * 1024);
+        if (identity.refusal() != null) {
+            sender.close(StatusCode.POLICY_VIOLATION, identity.refusal());
+            return;
+        }
         Seat s;
         try {
             s = hub.join(token, this, Seat.Style.STREAM);
         } catch (JoinRefusedException e) {
-            sender.close(StatusCode.POLICY_VIOLATION, e.getMessage());
+            boolean keys = e.getMessage().equals(JoinRefusedException.KEY_REQUIRED) && identity.user() != null;
+            sender.close(StatusCode.POLICY_VIOLATION, keys
+                    ? "This session is restricted to listed SSH keys, and none of user " + identity.user() + "'s keys is listed"
+                    : e.getMessage());
             return;
         }
         seat = s;
@@ -206,18 +211,18 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     /** An account that may only watch (a viewer) is seated read-only whatever its link says. */
     @Override
-    public boolean mayWrite() {
-        return user == null || user.mayWrite();
+    public String user() {
+        return identity.user();
     }
 
     @Override
-    public String user() {
-        return user == null ? null : user.name();
+    public boolean mayWrite() {
+        return identity.mayWrite();
     }
 
     @Override
     public java.util.Set<String> keyFingerprints() {
-        return keyFingerprints;
+        return identity.keyFingerprints();
     }
 
     @Override

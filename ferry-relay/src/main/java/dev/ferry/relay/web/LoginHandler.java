@@ -2,6 +2,7 @@ package dev.ferry.relay.web;
 
 import dev.ferry.relay.auth.Accounts;
 import dev.ferry.relay.auth.FailureLimiter;
+import dev.ferry.relay.auth.LoginSessions;
 import dev.ferry.relay.auth.PasswordHasher;
 import dev.ferry.relay.auth.User;
 import java.nio.ByteBuffer;
@@ -31,10 +32,10 @@ final class LoginHandler extends Handler.Wrapper {
 
     private final Accounts accounts;
     private final FailureLimiter failures;
-    private final WebSessions sessions;
+    private final LoginSessions sessions;
     private final boolean secure;
 
-    LoginHandler(Handler next, Accounts accounts, FailureLimiter failures, WebSessions sessions, boolean secure) {
+    LoginHandler(Handler next, Accounts accounts, FailureLimiter failures, LoginSessions sessions, boolean secure) {
         super(next);
         this.accounts = accounts;
         this.failures = failures;
@@ -43,7 +44,7 @@ final class LoginHandler extends Handler.Wrapper {
     }
 
     /** The logged-in user of a request, or empty. */
-    static Optional<User> user(Request request, WebSessions sessions, Accounts accounts) {
+    static Optional<User> user(Request request, LoginSessions sessions, Accounts accounts) {
         String name = sessions.user(cookie(request));
         return name == null ? Optional.empty() : accounts.user(name);
     }
@@ -101,7 +102,7 @@ final class LoginHandler extends Handler.Wrapper {
         }
         String token = sessions.create(user.get().name());
         response.getHeaders().put(HttpHeader.SET_COOKIE, WebSessions.COOKIE + "=" + token
-                + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + WebSessions.LIFETIME.toSeconds() + (secure ? "; Secure" : ""));
+                + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + LoginSessions.LIFETIME.toSeconds() + (secure ? "; Secure" : ""));
         log.info("web login of {} from {}", user.get().name(), address);
         return redirect(response, callback, next);
     }

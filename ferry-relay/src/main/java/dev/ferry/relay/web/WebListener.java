@@ -4,15 +4,12 @@ import dev.ferry.protocol.Frames;
 import dev.ferry.relay.RelayConfig;
 import dev.ferry.relay.RelayListener;
 import dev.ferry.relay.auth.Accounts;
-import dev.ferry.relay.auth.User;
-import dev.ferry.relay.auth.UserKey;
+import dev.ferry.relay.auth.LoginSessions;
 import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.store.Store;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -42,7 +39,6 @@ public final class WebListener implements RelayListener {
     private Server server;
     private ServerConnector connector;
     private RelayConfig config;
-    private final WebSessions webSessions = new WebSessions();
     private dev.ferry.relay.device.Devices devices;
 
     @Override
@@ -74,6 +70,7 @@ public final class WebListener implements RelayListener {
         server.addConnector(connector);
 
         Accounts accounts = hub.admission().accounts();
+        LoginSessions webSessions = store != null ? store.webSessions() : new WebSessions();
         Callers callers = new Callers(accounts, webSessions, hub.failures());
         if (store != null) devices = new dev.ferry.relay.device.Devices(hub, store.devices(), AGENT_HEARTBEAT_SECONDS);
         var agents = devices;
@@ -84,19 +81,9 @@ public final class WebListener implements RelayListener {
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
             if (agents != null) container.addMapping("/ws/agent", (rq, rs, cb) -> agents.link(Request.getRemoteAddr(rq)));
-            container.addMapping("/ws/join/*", (rq, rs, cb) -> {
-                User user;
-                switch (callers.identify(rq, LoginHandler.sameOrigin(rq))) {
-                    case Callers.Caller.Known k -> user = k.user();
-                    case Callers.Caller.Anonymous a -> user = null;
-                    case Callers.Caller.Refused r -> {
-                        Response.writeError(rq, rs, cb, r.status(), r.message());
-                        return null;
-                    }
-                }
-                return new JoinLink(hub, Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq),
-                        keysOf(user, accounts), user, JoinLink.transport(rq.getHttpURI().getQuery()));
-            });
+            container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
+                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq),
+                    JoinIdentity.of(rq, accounts, webSessions, hub.failures()), JoinLink.transport(rq.getHttpURI().getQuery())));
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
@@ -110,15 +97,6 @@ public final class WebListener implements RelayListener {
         server.setHandler(context);
         server.setStopTimeout(2000);
         server.start();
-    }
-
-    /**
-     * The SSH keys a participant has proven through its login or API key: its user's registered keys.
-     * A foreign page's cookie gives no identity ({@link Callers}: cross-site WebSocket hijacking).
-     */
-    private static Set<String> keysOf(User user, Accounts accounts) {
-        if (user == null) return Set.of();
-        return accounts.keys(user.name()).stream().map(UserKey::fingerprint).collect(Collectors.toUnmodifiableSet());
     }
 
     public int port() {

@@ -1,53 +1,50 @@
 package dev.ferry.relay.web;
 
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Base64;
+import dev.ferry.relay.auth.LoginSessions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Logged-in browsers: a random cookie value (256 bits) to the user's name, for twelve hours. Kept in
- * memory: a relay restart logs everyone out, which is the safe direction.
+ * Login sessions in memory, for a web listener started without a database (tests of the web side);
+ * the relay itself keeps them in its store. Also holds the cookie's name.
  */
-final class WebSessions {
+final class WebSessions implements LoginSessions {
     static final String COOKIE = "ferry_session";
-    static final Duration LIFETIME = Duration.ofHours(12);
     private static final int MAX = 10_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Entry(String user, long expires) {}
 
-    private final Map<String, Entry> byToken = new ConcurrentHashMap<>();
+    private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
 
-    String create(String user) {
-        if (byToken.size() >= MAX) purge();
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        byToken.put(token, new Entry(user, System.nanoTime() + LIFETIME.toNanos()));
+    @Override
+    public String create(String user) {
+        if (byHash.size() >= MAX) purge();
+        String token = LoginSessions.newToken();
+        byHash.put(LoginSessions.hash(token), new Entry(user, System.nanoTime() + LIFETIME.toNanos()));
         return token;
     }
 
-    /** The user a cookie value stands for, or null when unknown or expired. */
-    String user(String token) {
-        if (token == null) return null;
-        Entry e = byToken.get(token);
+    @Override
+    public String user(String token) {
+        if (!LoginSessions.wellFormed(token)) return null;
+        String hash = LoginSessions.hash(token);
+        Entry e = byHash.get(hash);
         if (e == null) return null;
         if (System.nanoTime() - e.expires() > 0) {
-            byToken.remove(token);
+            byHash.remove(hash);
             return null;
         }
         return e.user();
     }
 
-    void remove(String token) {
-        if (token != null) byToken.remove(token);
+    @Override
+    public void remove(String token) {
+        if (LoginSessions.wellFormed(token)) byHash.remove(LoginSessions.hash(token));
     }
 
     private void purge() {
         long now = System.nanoTime();
-        byToken.values().removeIf(e -> now - e.expires() > 0);
-        if (byToken.size() >= MAX) byToken.clear();   // a flood of logins: drop them all rather than grow
+        byHash.values().removeIf(e -> now - e.expires() > 0);
+        if (byHash.size() >= MAX) byHash.clear();   // a flood of logins: drop them all rather than grow
     }
 }

@@ -47,8 +47,11 @@ class RecordingServiceTest {
         @Override public void disconnect(String reason) {}
     }
 
+    private String databaseUrl;  // one database per test: a restart reopens the same one
+
     private void start(Clock clock, boolean recordInput, Duration keep) throws Exception {
-        store = Store.open(dir);
+        if (databaseUrl == null) databaseUrl = dev.ferry.relay.store.TestDatabases.selectedUrl(dir);
+        store = Store.open(dir, databaseUrl);
         service = new RecordingService(dir, store, new RecordingService.Options(recordInput, keep, clock));
         service.start();
         hub = new Hub(HubLimits.DEFAULT, store, new FailureLimiter(), service);

@@ -25,7 +25,7 @@ class SessionRecorderOverflowTest {
 
     @Test
     void overflowIsDroppedCountedAndMarked() throws Exception {
-        try (Store store = Store.open(dir); Hub hub = new Hub()) {
+        try (Store store = Store.open(dir, dev.ferry.relay.store.TestDatabases.selectedUrl(dir)); Hub hub = new Hub()) {
             RecordingService service = new RecordingService(dir, store, new RecordingService.Options(false, null, Clock.systemUTC()));
             Session session = hub.open(new Source() {
                 @Override public void input(byte[] data) {}

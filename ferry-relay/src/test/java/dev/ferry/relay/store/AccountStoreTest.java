@@ -106,4 +106,53 @@ class AccountStoreTest {
             assertThat(relay.apiKeys().authenticate(key)).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("dev.ferry.relay.store.TestDatabases#kinds")
+    void webLoginsAreStoredHashedExpireAndEndWithLogoutPasswordChangeAndRemoval(TestDatabases.Kind kind) throws Exception {
+        String url = TestDatabases.url(kind, dir);
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-22T10:00:00Z"));
+        try (Store relay = Store.open(dir, url); Store other = Store.open(dir, url)) {
+            relay.users().add("alice", Set.of(AccountRole.VIEWER), PasswordHasher.hash("pw one"));
+            WebSessionStore logins = relay.webSessions(clock), twin = other.webSessions(clock);
+            String token = logins.create("alice");
+            assertThat(token).hasSize(43);
+            assertThat(twin.user(token)).as("another relay on the same database").isEqualTo("alice");
+            assertThat(logins.user(token + "x")).isNull();
+            assertThat(logins.user("not-a-token")).isNull();
+            try (var c = relay.dataSource().getConnection(); var rs = c.createStatement().executeQuery("SELECT token_hash FROM web_sessions")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(dev.ferry.relay.auth.LoginSessions.hash(token)).isNotEqualTo(token);
+            }
+
+            clock.now = clock.now.plus(dev.ferry.relay.auth.LoginSessions.LIFETIME).minusSeconds(1);
+            assertThat(logins.user(token)).isEqualTo("alice");
+            clock.now = clock.now.plusSeconds(2);
+            assertThat(logins.user(token)).as("expired").isNull();
+
+            String second = logins.create("alice");
+            twin.remove(second);
+            assertThat(logins.user(second)).as("logged out on the other relay").isNull();
+
+            String third = logins.create("alice");
+            relay.users().setPassword("alice", PasswordHasher.hash("pw two"));
+            assertThat(logins.user(third)).as("a new password logs browsers out").isNull();
+
+            String fourth = logins.create("alice");
+            relay.users().remove("alice");
+            assertThat(logins.user(fourth)).isNull();
+        }
+    }
+
+    static final class MutableClock extends java.time.Clock {
+        java.time.Instant now;
+
+        MutableClock(java.time.Instant now) {
+            this.now = now;
+        }
+
+        @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+        @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public java.time.Instant instant() { return now; }
+    }
 }

@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
  * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); otherwise a throw-away cluster of
  * Debian's postgresql-15, started once per test JVM on a free port in a temp directory and stopped at
  * exit. Missing PostgreSQL binaries fail the tests (they are not skipped). Each call gets a fresh database.
+ *
+ * <p>Tests that run on one database use {@link #selected()}: SQLite, or PostgreSQL when the system property
+ * {@code ferry.test.database} (or the variable {@code FERRY_TEST_DATABASE}) says {@code postgresql}; the
+ * build's second test pass sets it (see the {@code postgresql} surefire executions).
  */
 public final class TestDatabases {
     public enum Kind { SQLITE, POSTGRESQL }
@@ -29,6 +33,22 @@ public final class TestDatabases {
 
     public static List<Kind> kinds() {
         return List.of(Kind.values());
+    }
+
+    /** The database this test run is on: SQLite unless {@code ferry.test.database}/{@code FERRY_TEST_DATABASE} names PostgreSQL. */
+    public static Kind selected() {
+        String v = System.getProperty("ferry.test.database", System.getenv("FERRY_TEST_DATABASE"));
+        if (v == null || v.isBlank() || v.equalsIgnoreCase("sqlite")) return Kind.SQLITE;
+        if (v.equalsIgnoreCase("postgresql") || v.equalsIgnoreCase("postgres")) return Kind.POSTGRESQL;
+        throw new IllegalStateException("ferry.test.database must be sqlite or postgresql, got '" + v + "'");
+    }
+
+    /**
+     * The database URL for a relay or store in {@code dataDir} on the {@link #selected()} database: null for
+     * SQLite (the relay's default file in its data directory), else a fresh PostgreSQL database.
+     */
+    public static String selectedUrl(Path dataDir) throws Exception {
+        return selected() == Kind.SQLITE ? null : url(Kind.POSTGRESQL, dataDir);
     }
 
     /** A JDBC URL for a fresh, empty database of this kind (SQLite: a file in {@code dir}). */

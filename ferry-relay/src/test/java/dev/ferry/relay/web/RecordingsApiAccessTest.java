@@ -48,7 +48,7 @@ class RecordingsApiAccessTest {
 
     @BeforeEach
     void start() throws Exception {
-        store = Store.open(dir);
+        store = Store.open(dir, dev.ferry.relay.store.TestDatabases.selectedUrl(dir));
         FailureLimiter failures = new FailureLimiter();
         hub = new Hub(HubLimits.DEFAULT, SessionLog.NONE, failures);
         hub.admission(new HostAdmission(store.accounts(), false, failures));
