@@ -137,9 +137,10 @@ public final class Share {
     }
 
     private void pumpOutput() {
-        byte[] buf = new byte[32 * 1024];
+        byte[] buf = new byte[FramePipe.MAX_FRAME_BYTES];
+        PtyOutput output = new PtyOutput(pty);
         try (InputStream in = pty.getInputStream()) {
-            for (int n; (n = in.read(buf)) > 0; ) {
+            for (int n; (n = output.read(buf)) > 0; ) {
                 if (tty != null) {
                     synchronized (screenLock) {
                         screen.write(buf, 0, n);
@@ -149,7 +150,7 @@ public final class Share {
                 RelayConnection r = relay;
                 if (r.isOpen()) {
                     try {
-                        r.send(new Message.Output(java.util.Arrays.copyOf(buf, n)));
+                        r.output(buf, 0, n);
                     } catch (IOException e) {
                         // the relay is gone; FromRelay.closed says so. The local terminal goes on.
                     }

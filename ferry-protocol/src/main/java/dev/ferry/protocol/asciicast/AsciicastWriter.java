@@ -153,12 +153,12 @@ public final class AsciicastWriter implements Closeable {
             dirty = true;
             oldestUnflushedNanos = now;
         }
-        writeLine(new Event(lastMicros, type, data).toJson());
+        new Event(lastMicros, type, data).writeLine(out);
         flushIfDue();
     }
 
     private void writeLine(String json) throws IOException {
-        byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
-        out.write(line);
+        out.write(json.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
     }
 }
