@@ -71,7 +71,22 @@ public final class AsciicastWriter implements Closeable {
 
     /** Records bytes written to the terminal. A character cut at the end waits for the next call. */
     public synchronized void output(byte[] b, int off, int len) throws IOException {
+        if (!outputText.hasPending() && ascii(b, off, len)) {
+            // Most terminal output: no decoding, no String; the same line, byte for byte.
+            for (int start = off, end = off + len; start < end; start += MAX_EVENT_CHARS) {
+                Event.writeAsciiLine(stamp(), Event.Type.OUTPUT, b, start, Math.min(MAX_EVENT_CHARS, end - start), out);
+                flushIfDue();
+            }
+            return;
+        }
         text(Event.Type.OUTPUT, outputText.decode(b, off, len));
+    }
+
+    private static boolean ascii(byte[] b, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            if (b[i] < 0) return false;
+        }
+        return true;
     }
 
     /** Records bytes typed into the terminal (only when input recording was asked for). */
@@ -144,6 +159,12 @@ public final class AsciicastWriter implements Closeable {
     }
 
     private void event(Event.Type type, String data) throws IOException {
+        new Event(stamp(), type, data).writeLine(out);
+        flushIfDue();
+    }
+
+    /** The time of an event about to be written, in microseconds since the start (never going backwards). */
+    private long stamp() throws IOException {
         if (closed) {
             throw new IOException("recording is closed");
         }
@@ -153,8 +174,7 @@ public final class AsciicastWriter implements Closeable {
             dirty = true;
             oldestUnflushedNanos = now;
         }
-        new Event(lastMicros, type, data).writeLine(out);
-        flushIfDue();
+        return lastMicros;
     }
 
     private void writeLine(String json) throws IOException {

@@ -59,13 +59,26 @@ public record Event(long micros, Type type, String data) {
 
     /** Writes {@link #toJson()} and a newline as UTF-8, without building the line as a String first. */
     void writeLine(java.io.OutputStream out) throws java.io.IOException {
+        writeHead(micros, type, out);
+        Json.quoteUtf8(data, out);
+        out.write(']');
+        out.write('\n');
+    }
+
+    /** The line of an event whose data is {@code bytes}, all ASCII: the same bytes as {@link #writeLine}. */
+    static void writeAsciiLine(long micros, Type type, byte[] bytes, int offset, int length, java.io.OutputStream out)
+            throws java.io.IOException {
+        writeHead(micros, type, out);
+        Json.quoteAscii(bytes, offset, length, out);
+        out.write(']');
+        out.write('\n');
+    }
+
+    private static void writeHead(long micros, Type type, java.io.OutputStream out) throws java.io.IOException {
         StringBuilder head = new StringBuilder(32).append('[');
         appendSeconds(micros, head);
         head.append(", \"").append(type.code).append("\", ");
         out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        Json.quoteUtf8(data, out);
-        out.write(']');
-        out.write('\n');
     }
 
     /** Writes microseconds as seconds with up to six decimals, trailing zeros dropped: 1.5, 2.000125, 0.0. */
