@@ -204,6 +204,11 @@ public final class TmateHost implements Command, Source {
         }
     }
 
+    @Override
+    public String transport() {
+        return "ssh";
+    }
+
     /** OUT READY: every option has arrived; open the session and give the host its links. */
     private void ready() {
         if (session != null) return;
