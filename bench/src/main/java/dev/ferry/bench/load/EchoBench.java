@@ -61,7 +61,7 @@ final class EchoBench {
                     if (!ssh) continue;
                     Ctx.log("echo: openssh, " + n + " sessions");
                     type(n, perSession, warm, think, stats.get("openssh"), lost.get("openssh"),
-                            e -> SshTerm.open(ctx.ssh, ctx.sshd.port, "root", ctx.key, Ctx.ECHO, e));
+                            e -> SshTerm.open(ctx.ssh, ctx.sshd.port, Sshd.USER, ctx.key, Ctx.ECHO, e));
                     cpu.put("openssh", new double[] {lastServerCpu, lastHarnessCpu});
                     Ctx.log("echo: ferry ssh, " + n + " sessions");
                     type(n, perSession, warm, think, stats.get("ferry-ssh"), lost.get("ferry-ssh"),

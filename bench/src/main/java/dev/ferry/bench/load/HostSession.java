@@ -2,6 +2,8 @@ package dev.ferry.bench.load;
 
 import com.pty4j.PtyProcess;
 import com.pty4j.PtyProcessBuilder;
+import dev.ferry.host.share.FramePipe;
+import dev.ferry.host.share.PtyOutput;
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
 import dev.ferry.protocol.ProtocolException;
@@ -22,12 +24,16 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 /**
  * One session of the load host: speaks the host protocol (hello, output, input) over one WebSocket
  * to {@code /ws/host}, like {@code ferry share}, many per process. Its terminal is either a real
- * PTY running a command (read on its own platform thread, each chunk sent and awaited like
- * ferry share does), or, with no command, an in-process echo (input goes straight back as output).
+ * PTY running a command (read on its own platform thread and sent through ferry share's own
+ * {@link PtyOutput} and {@link FramePipe}), or, with no command, an in-process echo (input goes straight back as output).
+ * {@code -Dbench.host.pipe=false}: read and send as ferry share did before {@link PtyOutput} and
+ * {@link FramePipe} (each PTY read sent and awaited), to measure the difference.
  */
 public final class HostSession implements Session.Listener.AutoDemanding, AutoCloseable {
+    static final boolean PIPE = !"false".equals(System.getProperty("bench.host.pipe"));
     private final CompletableFuture<Message.SessionInfo> info = new CompletableFuture<>();
     private volatile Session ws;
+    private FramePipe pipe;
     private java.util.concurrent.ScheduledFuture<?> pinger;
     private PtyProcess pty;
     private OutputStream ptyIn;
@@ -40,6 +46,7 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
         ClientUpgradeRequest req = new ClientUpgradeRequest(URI.create("ws://127.0.0.1:" + port + "/ws/host"));
         if (Ctx.DEFLATE) req.addExtensions("permessage-deflate");
         h.ws = client.connect(h, req).get(30, TimeUnit.SECONDS);
+        h.pipe = new FramePipe(h.ws, 1 << 20);
         h.send(new Message.Hello(Frames.VERSION, false, cols, rows, command == null ? "echo" : String.join(" ", command)));
         h.info.get(30, TimeUnit.SECONDS);
         h.pinger = Pinger.every30s(h.ws);
@@ -58,9 +65,10 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
     }
 
     private void pump() {
-        byte[] buf = new byte[64 * 1024];
+        byte[] buf = new byte[FramePipe.MAX_FRAME_BYTES];
+        PtyOutput output = PIPE ? new PtyOutput(pty) : null;
         try (InputStream in = pty.getInputStream()) {
-            for (int n; (n = in.read(buf)) > 0; ) {
+            for (int n; (n = PIPE ? output.read(buf) : in.read(buf)) > 0; ) {
                 byte[] chunk = java.util.Arrays.copyOf(buf, n);
                 localSink.accept(chunk);
                 output(chunk);
@@ -70,9 +78,10 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
         }
     }
 
-    /** Sends terminal output and waits until it is written, as ferry share does. */
+    /** Sends terminal output as ferry share does (or, without the pipe, as it did: each chunk sent and awaited). */
     void output(byte[] data) throws IOException {
-        send(new Message.Output(data));
+        if (PIPE) pipe.output(data, 0, data.length);
+        else send(new Message.Output(data));
         sentBytes += data.length;
     }
 

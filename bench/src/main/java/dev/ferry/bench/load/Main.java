@@ -45,6 +45,8 @@ public final class Main {
             System.exit(2);
         }
         Path tmp = Files.createTempDirectory("ferry-bench-");
+        // The OpenSSH baseline's user reads the throughput file and edits the wire test's file here.
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         long started = System.nanoTime();
         int status = 0;
         try (Ctx ctx = new Ctx(Ctx.Mode.of(mode), tmp, jar, relayOpts)) {

@@ -10,11 +10,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The baseline: Debian's OpenSSH {@code sshd} on a free loopback port, with a generated config, a
- * temporary host key and a temporary client key (the harness runs as root; {@code PermitRootLogin yes}).
- * The client runs the measured program as an exec request with a PTY, so both sides run the
- * same command line.
+ * temporary host key and a temporary client key (the harness runs as root). The client logs in as
+ * {@link #USER}, a system user the harness creates once with {@code /bin/sh} as its shell and an
+ * empty home, so the baseline never runs this machine's dotfiles (root's {@code ~/.bashrc}, which
+ * bash reads even for an ssh exec request). It runs the measured program as an exec request with a
+ * PTY ({@code sh -c PROGRAM}), the same command line as Ferry's load host.
  */
 final class Sshd implements AutoCloseable {
+    static final String USER = "ferry-bench";
+    private static final Path HOME = Path.of("/var/lib/ferry-bench");
+
     final Process process;
     final int port;
     final Path clientKey;
@@ -32,6 +37,7 @@ final class Sshd implements AutoCloseable {
         if (!Files.exists(clientKey)) Procs.run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-f", clientKey.toString());
         Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(Path.of("/run/sshd"));  // privilege separation directory
+        ensureUser();
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -43,7 +49,7 @@ final class Sshd implements AutoCloseable {
                 "HostKey " + hostKey,
                 "PidFile " + dir.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
-                "PermitRootLogin yes",
+                "PermitRootLogin no",
                 "PubkeyAuthentication yes",
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
@@ -73,6 +79,15 @@ final class Sshd implements AutoCloseable {
             }
         }
         return new Sshd(p, port, clientKey);
+    }
+
+    /** Creates the baseline's login (no password, /bin/sh, empty home) unless it exists. */
+    private static void ensureUser() throws IOException, InterruptedException {
+        Files.createDirectories(HOME);
+        if (new ProcessBuilder("id", "-u", USER).start().waitFor() == 0) return;
+        // Password "*": no password login, but not "locked" ("!"), which sshd without PAM refuses even for keys.
+        Procs.run("useradd", "--system", "--shell", "/bin/sh", "--home-dir", HOME.toString(), "--no-create-home",
+                "--password", "*", USER);
     }
 
     /** CPU seconds of the listener and every live per-connection sshd process (not the programs they run). */

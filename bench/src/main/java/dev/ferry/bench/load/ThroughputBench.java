@@ -48,7 +48,7 @@ final class ThroughputBench {
             term = switch (path) {
                 case "ferry-web" -> web = WebParticipant.join(ctx.web, ctx.relay.httpPort, host.token(), Ctx.DEFLATE, end);
                 case "ferry-ssh" -> SshTerm.open(ctx.ssh, ctx.relay.sshPort, host.token(), ctx.key, null, end);
-                default -> SshTerm.open(ctx.ssh, ctx.sshd.port, "root", ctx.key, program, end);
+                default -> SshTerm.open(ctx.ssh, ctx.sshd.port, Sshd.USER, ctx.key, program, end);
             };
             try {
                 Thread.sleep(500);

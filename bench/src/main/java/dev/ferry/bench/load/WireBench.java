@@ -45,8 +45,8 @@ final class WireBench {
                 case "ferry-web-nodeflate" -> WebParticipant.join(ctx.web, proxy.port(), host.token(), false, sink);
                 case "ferry-ssh" -> SshTerm.open(ctx.ssh, proxy.port(), host.token(), ctx.key, null, sink);
                 case "ferry-ssh-compressed" -> SshTerm.open(ctx.sshCompressed, proxy.port(), host.token(), ctx.key, null, sink);
-                case "openssh" -> SshTerm.open(ctx.ssh, proxy.port(), "root", ctx.key, program, sink);
-                default -> SshTerm.open(ctx.sshCompressed, proxy.port(), "root", ctx.key, program, sink);
+                case "openssh" -> SshTerm.open(ctx.ssh, proxy.port(), Sshd.USER, ctx.key, program, sink);
+                default -> SshTerm.open(ctx.sshCompressed, proxy.port(), Sshd.USER, ctx.key, program, sink);
             };
             try {
                 if (host != null) host.typeLocally("\r".getBytes());  // a first prompt for the late joiner's screen

@@ -32,11 +32,15 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
         void closed(String reason);
     }
 
+    /** Output and frames queued or being written, at most (then the PTY reader waits). */
+    static final long MAX_PENDING = 1 << 20;
+
     private final WebSocketClient client;
     private final Handler handler;
     private final CompletableFuture<Message.SessionInfo> info = new CompletableFuture<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private volatile Session ws;
+    private volatile FramePipe pipe;
     private Thread pinger;
 
     private RelayConnection(WebSocketClient client, Handler handler) {
@@ -70,6 +74,7 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
             ClientUpgradeRequest req = new ClientUpgradeRequest(uri);
             req.addExtensions("permessage-deflate");
             c.ws = client.connect(c, req).get(10, TimeUnit.SECONDS);
+            c.pipe = new FramePipe(c.ws, MAX_PENDING);
             c.send(hello);
             if (options != null) c.send(options);
             c.info.get(10, TimeUnit.SECONDS);
@@ -109,17 +114,21 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
         return info.join();
     }
 
-    /** Sends and waits until written (so a slow network slows the host's mirror, never reorders it). */
+    /**
+     * Queues a frame behind the output before it; waits while {@link #MAX_PENDING} bytes are not yet
+     * written (so a slow network slows the host's mirror, never reorders it).
+     */
     void send(Message m) throws IOException {
         Session s = ws;
         if (s == null || !s.isOpen()) throw new IOException("not connected to the relay");
-        Callback.Completable done = new Callback.Completable();
-        s.sendBinary(Frames.encode(m), done);
-        try {
-            done.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IOException("sending to the relay failed: " + rootMessage(e));
-        }
+        pipe.send(m);
+    }
+
+    /** Queues terminal output (merged with what is still waiting, see {@link FramePipe}); waits like {@link #send}. */
+    void output(byte[] data, int offset, int length) throws IOException {
+        Session s = ws;
+        if (s == null || !s.isOpen()) throw new IOException("not connected to the relay");
+        pipe.output(data, offset, length);
     }
 
     boolean isOpen() {
@@ -190,7 +199,7 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
     /** Says goodbye with a reason and waits (briefly) for the relay to close. */
     void end(String reason) {
         if (isOpen()) {
-            sendQuietly(new Message.Close(reason));
+            pipe.sendQuietly(new Message.Close(reason));  // behind the last output, not before it
             try {
                 closed.get(3, TimeUnit.SECONDS);
             } catch (Exception e) {

@@ -112,7 +112,7 @@ public final class Share {
         }
         // PTY reads block in native code (they would pin a virtual thread's carrier): a platform thread.
         Thread reader = Thread.ofPlatform().daemon().name("ferry-pty-reader").start(this::pumpOutput);
-        int status = pty.waitFor();
+        int status = awaitCommand();
         // The command's last output, then EOF; pty4j does not always wake a blocked read once the
         // command has gone (seen under load), so the wait for it is bounded.
         reader.join(1000);
@@ -123,6 +123,19 @@ public final class Share {
             return 1;
         }
         return status;
+    }
+
+    /**
+     * Waits for the command to exit. Headless, once the relay has ended the session, the command is
+     * asked again every second to stop: a SIGTERM that reaches it while it is still starting (after
+     * the fork, before the exec, when the JVM's inherited handler swallows it) is lost, and the share
+     * would wait for a command nobody can see (seen when the relay shut down right after the links).
+     */
+    private int awaitCommand() throws InterruptedException {
+        while (!pty.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (relayEnded != null && tty == null) pty.destroy();
+        }
+        return pty.exitValue();
     }
 
     /** Checked before anything is shared, so a typo costs no session. */
@@ -142,9 +155,10 @@ public final class Share {
     }
 
     private void pumpOutput() {
-        byte[] buf = new byte[32 * 1024];
+        byte[] buf = new byte[FramePipe.MAX_FRAME_BYTES];
+        PtyOutput output = new PtyOutput(pty);
         try (InputStream in = pty.getInputStream()) {
-            for (int n; (n = in.read(buf)) > 0; ) {
+            for (int n; (n = output.read(buf)) > 0; ) {
                 if (tty != null) {
                     synchronized (screenLock) {
                         screen.write(buf, 0, n);
@@ -156,7 +170,7 @@ public final class Share {
                 RelayConnection r = relay;
                 if (r.isOpen()) {
                     try {
-                        r.send(new Message.Output(java.util.Arrays.copyOf(buf, n)));
+                        r.output(buf, 0, n);
                     } catch (IOException e) {
                         // the relay is gone; FromRelay.closed says so. The local terminal goes on.
                     }

@@ -47,7 +47,9 @@ public final class AsciicastWriter implements Closeable {
      * closes it in {@link #close()}. The clock's current reading is time zero.
      */
     public AsciicastWriter(OutputStream out, Header header, LongSupplier nanoClock) throws IOException {
-        this.out = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 64 * 1024);
+        // 8 KB: the relay keeps one writer per live session (64 KB was a quarter of an idle session's
+        // memory budget); output larger than the buffer goes straight through anyway.
+        this.out = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 8 * 1024);
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.startNanos = nanoClock.getAsLong();
         writeLine(header.toJson());
@@ -71,7 +73,22 @@ public final class AsciicastWriter implements Closeable {
 
     /** Records bytes written to the terminal. A character cut at the end waits for the next call. */
     public synchronized void output(byte[] b, int off, int len) throws IOException {
+        if (!outputText.hasPending() && ascii(b, off, len)) {
+            // Most terminal output: no decoding, no String; the same line, byte for byte.
+            for (int start = off, end = off + len; start < end; start += MAX_EVENT_CHARS) {
+                Event.writeAsciiLine(stamp(), Event.Type.OUTPUT, b, start, Math.min(MAX_EVENT_CHARS, end - start), out);
+                flushIfDue();
+            }
+            return;
+        }
         text(Event.Type.OUTPUT, outputText.decode(b, off, len));
+    }
+
+    private static boolean ascii(byte[] b, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            if (b[i] < 0) return false;
+        }
+        return true;
     }
 
     /** Records bytes typed into the terminal (only when input recording was asked for). */
@@ -144,6 +161,12 @@ public final class AsciicastWriter implements Closeable {
     }
 
     private void event(Event.Type type, String data) throws IOException {
+        new Event(stamp(), type, data).writeLine(out);
+        flushIfDue();
+    }
+
+    /** The time of an event about to be written, in microseconds since the start (never going backwards). */
+    private long stamp() throws IOException {
         if (closed) {
             throw new IOException("recording is closed");
         }
@@ -153,12 +176,11 @@ public final class AsciicastWriter implements Closeable {
             dirty = true;
             oldestUnflushedNanos = now;
         }
-        writeLine(new Event(lastMicros, type, data).toJson());
-        flushIfDue();
+        return lastMicros;
     }
 
     private void writeLine(String json) throws IOException {
-        byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
-        out.write(line);
+        out.write(json.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
     }
 }

@@ -57,6 +57,30 @@ public record Event(long micros, Type type, String data) {
         return b.append(']').toString();
     }
 
+    /** Writes {@link #toJson()} and a newline as UTF-8, without building the line as a String first. */
+    void writeLine(java.io.OutputStream out) throws java.io.IOException {
+        writeHead(micros, type, out);
+        Json.quoteUtf8(data, out);
+        out.write(']');
+        out.write('\n');
+    }
+
+    /** The line of an event whose data is {@code bytes}, all ASCII: the same bytes as {@link #writeLine}. */
+    static void writeAsciiLine(long micros, Type type, byte[] bytes, int offset, int length, java.io.OutputStream out)
+            throws java.io.IOException {
+        writeHead(micros, type, out);
+        Json.quoteAscii(bytes, offset, length, out);
+        out.write(']');
+        out.write('\n');
+    }
+
+    private static void writeHead(long micros, Type type, java.io.OutputStream out) throws java.io.IOException {
+        StringBuilder head = new StringBuilder(32).append('[');
+        appendSeconds(micros, head);
+        head.append(", \"").append(type.code).append("\", ");
+        out.write(head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     /** Writes microseconds as seconds with up to six decimals, trailing zeros dropped: 1.5, 2.000125, 0.0. */
     static void appendSeconds(long micros, StringBuilder b) {
         b.append(micros / 1_000_000).append('.');

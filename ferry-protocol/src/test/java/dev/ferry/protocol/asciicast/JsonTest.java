@@ -42,6 +42,41 @@ class JsonTest {
     }
 
     @Test
+    void quoteUtf8WritesExactlyTheBytesOfQuoteForEveryCharacterAcrossBufferBoundaries() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (int c = 0; c <= 0xFFFF; c++) {
+            all.append((char) c);   // lone surrogates included
+        }
+        all.append("😀𝄞\uD83D");   // pairs, and a high surrogate at the very end
+        java.util.Random r = new java.util.Random(4);
+        for (int i = 0; i < 30_000; i++) {   // runs of plain text with escapes and multi-byte characters between
+            all.append(r.nextInt(8) == 0 ? "\u001b[1;3%dm\"\\é€😀\n".formatted(r.nextInt(8)) : "plain text ");
+        }
+        for (String s : new String[] {"", "a", "\"", all.toString(), all.substring(0, 8190), all.substring(1, 8200)}) {
+            var out = new java.io.ByteArrayOutputStream();
+            Json.quoteUtf8(s, out);
+            assertThat(out.toByteArray()).isEqualTo(quote(s).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void quoteAsciiWritesExactlyTheBytesOfQuoteForEveryAsciiByteAndMixes() throws Exception {
+        byte[] all = new byte[128 * 3];
+        for (int i = 0; i < all.length; i++) all[i] = (byte) (i % 128);
+        java.util.Random r = new java.util.Random(7);
+        byte[] mix = new byte[50_000];
+        for (int i = 0; i < mix.length; i++) mix[i] = (byte) (r.nextInt(6) == 0 ? r.nextInt(128) : 'a' + r.nextInt(26));
+        for (byte[] bytes : new byte[][] {new byte[0], {'"'}, {'x', 0x7f}, all, mix}) {
+            for (int off : new int[] {0, Math.min(1, bytes.length)}) {
+                var out = new java.io.ByteArrayOutputStream();
+                Json.quoteAscii(bytes, off, bytes.length - off, out);
+                String text = new String(bytes, off, bytes.length - off, java.nio.charset.StandardCharsets.US_ASCII);
+                assertThat(out.toByteArray()).isEqualTo(quote(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void parsesHeaderAndEventShapes() {
         Object h = Json.parse("{\"version\": 2, \"width\": 80, \"env\": {\"TERM\": \"xterm\"}, \"x\": [true, false, null]}");
         assertThat(h).isEqualTo(Map.of("version", 2.0, "width", 80.0, "env", Map.of("TERM", "xterm"),

@@ -43,6 +43,9 @@ final class SessionRecorder implements SessionObserver {
     private record Lost(long nanos, long bytes) implements Item {}
     private record Ended(long nanos, String reason) implements Item {}
 
+    /** After the queue runs empty, the drain thread waits this long before looking again. */
+    static final long BATCH_MILLIS = 50;
+
     private final Session session;
     private final RecordingService service;
     private final Recordings index;
@@ -165,6 +168,10 @@ final class SessionRecorder implements SessionObserver {
                 if (item instanceof Output o) queuedBytes.addAndGet(-o.data().length);
                 if (item instanceof Input i) queuedBytes.addAndGet(-i.data().length);
                 if (handle(item)) return;
+                // Events carry their own time stamps, so they may wait: let the next ones gather
+                // instead of waking this thread for every keystroke and every output frame (in a
+                // busy relay those wake-ups cost more than writing the events).
+                if (queue.isEmpty()) Thread.sleep(BATCH_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

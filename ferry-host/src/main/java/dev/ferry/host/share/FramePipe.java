@@ -1,0 +1,171 @@
+package dev.ferry.host.share;
+
+import dev.ferry.protocol.Frames;
+import dev.ferry.protocol.Message;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.util.IteratingCallback;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * The host's frames to the relay, in order, without making the PTY reader wait for each write.
+ *
+ * <p>Why: the reader used to send every PTY read (at most 4 KB when a program writes fast) and wait
+ * until it was written. A fast program then cost one WebSocket frame per 4 KB on the host, the relay
+ * and every participant, and the PTY was not read while a frame was being written. Now one frame is
+ * in flight at a time; output read meanwhile is merged into the next frame (up to
+ * {@link #MAX_FRAME_BYTES}). A keystroke's echo still leaves at once: with nothing in flight, the
+ * frame is written on the caller's thread.
+ *
+ * <p>Bounded: once {@code maxPending} bytes are queued or in flight, the caller waits until the relay
+ * takes them, so a slow relay slows the host's reader; output is never dropped or reordered.
+ * Public for the benchmark's load host, which sends the way {@code ferry share} does.
+ */
+public final class FramePipe {
+    /** Output merged into one frame at most (the relay merges its deliveries to the same size). */
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+    private static final long WAIT_SECONDS = 30;
+
+    private final Session ws;
+    private final long maxPending;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition room = lock.newCondition();
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();  // ByteBuffer (an encoded frame) or Run (output)
+    private final Pump pump = new Pump();
+    private long pendingBytes;   // queued or in flight
+    private Throwable failure;
+
+    /** Consecutive output waiting to become one frame. */
+    private static final class Run {
+        final List<byte[]> parts = new ArrayList<>();
+        int bytes;
+    }
+
+    public FramePipe(Session ws, long maxPending) {
+        this.ws = ws;
+        this.maxPending = maxPending;
+    }
+
+    /** Queues terminal output (copied); waits while too much is pending. Throws once the connection failed. */
+    public void output(byte[] data, int offset, int length) throws IOException {
+        if (length == 0) return;
+        byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
+        lock.lock();
+        try {
+            awaitRoom();
+            if (queue.peekLast() instanceof Run r && r.bytes + length <= MAX_FRAME_BYTES) {
+                r.parts.add(copy);
+                r.bytes += length;
+            } else {
+                Run r = new Run();
+                r.parts.add(copy);
+                r.bytes = length;
+                queue.add(r);
+            }
+            pendingBytes += length;
+        } finally {
+            lock.unlock();
+        }
+        pump.iterate();
+    }
+
+    /** Queues any other frame behind the output before it; waits while too much is pending. */
+    public void send(Message m) throws IOException {
+        enqueue(Frames.encode(m), true);
+    }
+
+    /** Queues a frame without waiting for room and without failing (a goodbye on a connection that may be gone). */
+    public void sendQuietly(Message m) {
+        try {
+            enqueue(Frames.encode(m), false);
+        } catch (IOException e) {
+            // the connection is gone: nothing to say goodbye on
+        }
+    }
+
+    private void enqueue(ByteBuffer frame, boolean wait) throws IOException {
+        lock.lock();
+        try {
+            if (wait) awaitRoom();
+            else if (failure != null) return;
+            queue.add(frame);
+            pendingBytes += frame.remaining();
+        } finally {
+            lock.unlock();
+        }
+        pump.iterate();
+    }
+
+    /** With the lock held. */
+    private void awaitRoom() throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (failure == null && pendingBytes >= maxPending) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) throw new IOException("the relay took nothing for " + WAIT_SECONDS + " s");
+            try {
+                room.awaitNanos(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+        }
+        if (failure != null) throw new IOException("sending to the relay failed: " + failure.getMessage(), failure);
+    }
+
+    private void written(long bytes) {
+        lock.lock();
+        try {
+            pendingBytes -= bytes;
+            room.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes one frame at a time; Jetty's IteratingCallback re-runs it when output arrives during a write. */
+    private final class Pump extends IteratingCallback {
+        @Override
+        protected Action process() {
+            ByteBuffer frame;
+            long bytes;
+            lock.lock();
+            try {
+                Object next = queue.poll();
+                if (next == null) return Action.IDLE;
+                if (next instanceof Run r) {
+                    frame = Frames.encodeOutput(r.parts);
+                    bytes = r.bytes;
+                } else {
+                    frame = (ByteBuffer) next;
+                    bytes = frame.remaining();
+                }
+            } finally {
+                lock.unlock();
+            }
+            ws.sendBinary(frame, Callback.from(() -> {
+                written(bytes);
+                succeeded();
+            }, this::failed));
+            return Action.SCHEDULED;
+        }
+
+        @Override
+        protected void onCompleteFailure(Throwable cause) {
+            lock.lock();
+            try {
+                failure = cause;
+                queue.clear();
+                room.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}
