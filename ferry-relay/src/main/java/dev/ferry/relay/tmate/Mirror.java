@@ -66,6 +66,30 @@ final class Mirror {
         if (t != null) t.feed(data);
     }
 
+    /** Each pane of the layout by id (its size is what a snapshot is rebuilt at). */
+    Map<Integer, Layout.Pane> paneSizes() {
+        Map<Integer, Layout.Pane> out = new HashMap<>();
+        for (Layout.Window w : layout.windows()) {
+            for (Layout.Pane p : w.panes()) out.put(p.id(), p);
+        }
+        return out;
+    }
+
+    /**
+     * A reconnected host's snapshot: each pane's screen model starts over from what the host has,
+     * which repairs whatever output was lost while the connection was down.
+     */
+    void snapshot(Map<Integer, byte[]> rebuilt) {
+        Map<Integer, Layout.Pane> sizes = paneSizes();
+        rebuilt.forEach((id, bytes) -> {
+            Layout.Pane p = sizes.get(id);
+            if (p == null) return;
+            Terminal t = new Terminal(Math.max(1, p.cols()), Math.max(1, p.rows()));
+            t.feed(bytes);
+            panes.put(id, t);
+        });
+    }
+
     void status(String left, String right) {
         statusLeft = stripStyles(left);
         statusRight = stripStyles(right);
