@@ -172,8 +172,8 @@ public final class TmateHost implements Command {
             }
             case HostMessage.SYNC_COPY_MODE -> {
                 int pane = m.integer(0, -1, Integer.MAX_VALUE);
-                boolean active = !m.array(1).isEmpty();
-                if (s != null) s.copyMode(this, pane, active);
+                Mirror.CopyView view = copyView(m.array(1));
+                if (s != null) s.copyMode(this, pane, view);
             }
             case HostMessage.WRITE_COPY_MODE -> {
                 int pane = m.integer(0, -1, Integer.MAX_VALUE);
@@ -189,6 +189,17 @@ public final class TmateHost implements Command {
             }
             default -> { }   // UNAME, FAILED_CMD, legacy: nothing to do
         }
+    }
+
+    /** SYNC_COPY_MODE's state {@code [backing, oy, cx, cy, selection, input]}, or null for {@code []} (copy mode left). */
+    private static Mirror.CopyView copyView(List<?> state) throws MsgpackReader.MalformedException {
+        if (state.isEmpty()) return null;
+        HostMessage v = HostMessage.nested(state, "a copy-mode state");
+        return new Mirror.CopyView(v.integer(0) != 0, clamp(v.integer(1)), clamp(v.integer(2)), clamp(v.integer(3)));
+    }
+
+    private static int clamp(long v) {
+        return (int) Math.max(0, Math.min(v, 10_000_000));
     }
 
     /** The session ends for good (malformed data, relay error); without a session, just the connection. */

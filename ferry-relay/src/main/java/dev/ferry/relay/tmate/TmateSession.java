@@ -110,9 +110,9 @@ final class TmateSession implements Source {
         publish();
     }
 
-    synchronized void copyMode(TmateHost from, int pane, boolean active) {
+    synchronized void copyMode(TmateHost from, int pane, Mirror.CopyView view) {
         if (from != link) return;
-        mirror.copyMode(pane, active);
+        mirror.copyMode(pane, view);
         publish();
     }
 
