@@ -18,6 +18,8 @@ final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final List<Socket> clients = new CopyOnWriteArrayList<>();
+    private final List<Socket> abandoned = new CopyOnWriteArrayList<>();
     private volatile boolean down;
     private volatile int accepted;
 
@@ -40,6 +42,21 @@ final class TcpProxy implements AutoCloseable {
         down = true;
         for (Socket s : open) close(s);
         open.clear();
+        clients.clear();
+    }
+
+    /**
+     * A silent drop: the client's side closes, the target's side stays open and hears nothing, as
+     * when a NAT forgets a connection. New connections go through.
+     */
+    void abandonClientSide() {
+        for (Socket s : open) {
+            if (!clients.contains(s)) abandoned.add(s);
+        }
+        open.removeAll(abandoned);
+        for (Socket s : clients) close(s);
+        open.removeAll(clients);
+        clients.clear();
     }
 
     void restore() {
@@ -62,6 +79,7 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.add(client);
                 open.add(upstream);
+                clients.add(client);
                 accepted++;
                 Thread.ofVirtual().start(() -> pump(client, upstream));
                 Thread.ofVirtual().start(() -> pump(upstream, client));
@@ -71,7 +89,7 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         byte[] buf = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
@@ -82,8 +100,8 @@ final class TcpProxy implements AutoCloseable {
         } catch (IOException e) {
             // cut or closed
         } finally {
-            close(from);
-            close(to);
+            if (!abandoned.contains(from)) close(from);
+            if (!abandoned.contains(to)) close(to);
         }
     }
 
@@ -98,6 +116,7 @@ final class TcpProxy implements AutoCloseable {
     @Override
     public void close() {
         cut();
+        for (Socket s : abandoned) close(s);
         try {
             server.close();
         } catch (IOException e) {

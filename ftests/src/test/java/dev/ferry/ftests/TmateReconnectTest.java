@@ -41,7 +41,7 @@ class TmateReconnectTest {
     void aDroppedHostComesBackToTheSameSessionAndItsSnapshotRepairsThePane() throws Exception {
         try (TcpProxy proxy = new TcpProxy(kit.relaySshPort())) {
             Path home = kit.home("set -g tmate-server-port " + proxy.port() + "\n");
-            try (Tmux host = new Tmux(200, 30, tmate(home, "-F"))) {
+            try (Tmux host = new Tmux(200, 60, tmate(home, "-F"))) {
                 String lines = host.waitFor(WAIT, "the ssh lines", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find());
                 String rw = find(SSH_RW, lines), ro = find(SSH_RO, lines);
                 try (Tmux joiner = ssh(rw, 100, 30); Tmux viewer = ssh(ro, 100, 30)) {
@@ -81,6 +81,15 @@ class TmateReconnectTest {
                         late.waitForText("after-42");
                         late.waitForText("during-42");
                     }
+
+                    // A silent drop: the relay's side of the old connection stays open when the host dials
+                    // again; the new connection takes the session over and the old one is let go.
+                    proxy.abandonClientSide();
+                    host.waitFor(WAIT, "a second reconnection", s -> s.split("Reconnected", -1).length - 1 >= 2);
+                    joiner.type("echo again-$((6*7))");
+                    joiner.sendKeys("Enter");
+                    viewer.waitForText("again-42");
+                    assertThat(kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rw);
                 }
             } finally {
                 kit.kill(home);

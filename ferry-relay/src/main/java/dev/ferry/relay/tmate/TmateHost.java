@@ -247,6 +247,10 @@ public final class TmateHost implements Command {
         if (e != null) e.onExit(0);
     }
 
+    boolean closed() {
+        return closed;
+    }
+
     /** Closes the connection once what is queued has been written (idempotent). */
     void close() {
         if (closed) return;

@@ -44,6 +44,11 @@ final class TmateSession implements Source {
         return session == null ? "-" : session.id();
     }
 
+    /** The secret the host presents to come back (package-private for tests). */
+    synchronized String reconnectionData() {
+        return reconnectionData;
+    }
+
     /** Opens the hub session and gives the host its links; a name a live session holds throws. */
     synchronized void open(SessionAccess access, String address) {
         Session s = owner.hub().open(this, new SessionSpec("tmate", false, mirror.cols(), mirror.rows(), address,
@@ -142,8 +147,7 @@ final class TmateSession implements Source {
     synchronized void lost(TmateHost from) {
         if (from != link || ended) return;
         link = null;
-        long seconds = owner.grace().toSeconds();
-        session.notice("the tmate host lost its connection; waiting up to " + seconds + " s for it to reconnect");
+        session.notice("the tmate host lost its connection; waiting up to " + owner.graceText() + " for it to reconnect");
         expiry = owner.later(owner.grace(), this::expire);
     }
 
@@ -153,7 +157,7 @@ final class TmateSession implements Source {
             if (link != null || ended) return;
             s = session;
         }
-        s.end("the tmate host did not reconnect within " + owner.grace().toSeconds() + " s");
+        s.end("the tmate host did not reconnect within " + owner.graceText());
     }
 
     /** Redraws the composed window into the session: only the cells that changed. */

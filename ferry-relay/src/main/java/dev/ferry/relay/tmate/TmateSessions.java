@@ -60,6 +60,11 @@ public final class TmateSessions implements AutoCloseable {
         return grace;
     }
 
+    /** The grace period as people read it: "60 s" (or "300 ms" when under a second). */
+    String graceText() {
+        return grace.toSeconds() > 0 ? grace.toSeconds() + " s" : grace.toMillis() + " ms";
+    }
+
     /**
      * OUT READY from a host: the session it reconnects to, or a new one; null when the host was
      * refused (it has been told why and its link is closing).
