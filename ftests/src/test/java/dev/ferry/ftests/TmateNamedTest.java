@@ -83,6 +83,40 @@ class TmateNamedTest {
     }
 
     @Test
+    void aRestartedHostTakesItsNamesBackFromTheSessionWaitingForItsLostConnection() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(kit.relaySshPort())) {
+            Path crashed = kit.home("set -g tmate-server-port " + proxy.port() + "\n");
+            Path restarted = kit.home("");
+            try (Tmux first = new Tmux(200, 30, tmate(crashed, "-F -k " + aliceKey + " -n phoenix"))) {
+                String rw = find(SSH_RW, first.waitFor(WAIT, "the ssh line", s -> SSH_RW.matcher(s).find()));
+                assertThat(rw).contains(" alice/phoenix@");
+                try (Tmux viewer = ssh(rw, 100, 30)) {
+                    viewer.waitFor(WAIT, "the status line", s -> s.contains("0:"));
+                    // The connection drops and that tmate dies before it can come back (its FIN is lost).
+                    proxy.cut();
+                    viewer.waitForText("the tmate host lost its connection");
+                    kit.kill(crashed);
+                    try (Tmux second = new Tmux(200, 30, tmate(restarted, "-F -k " + aliceKey + " -n phoenix"))) {
+                        String again = find(SSH_RW, second.waitFor(WAIT, "the ssh line", s -> SSH_RW.matcher(s).find()));
+                        assertThat(again).isEqualTo(rw);
+                        viewer.waitForText("the tmate host started a new session with these names");
+                        try (Tmux joiner = ssh(rw, 100, 30)) {
+                            joiner.waitFor(WAIT, "the status line", s -> s.contains("0:"));
+                            joiner.type("echo phoenix-$((6*7))");
+                            joiner.sendKeys("Enter");
+                            joiner.waitForText("phoenix-42");
+                        }
+                    } finally {
+                        kit.kill(restarted);
+                    }
+                }
+            } finally {
+                kit.kill(crashed);
+            }
+        }
+    }
+
+    @Test
     void badKeysAndNamesWithoutAKeyGetTmateIosWords() throws Exception {
         Path home = kit.home("");
         try (Tmux host = new Tmux(200, 30, tmate(home, "-F -n lonely"))) {

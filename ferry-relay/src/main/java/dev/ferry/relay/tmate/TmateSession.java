@@ -151,6 +151,17 @@ final class TmateSession implements Source {
         expiry = owner.later(owner.grace(), this::expire);
     }
 
+    /**
+     * Ends this session if its host is away and it holds one of these tokens: its host started over
+     * with a new session under the same names. Atomic, so a host coming back meanwhile keeps it.
+     */
+    synchronized boolean endIfWaitingFor(java.util.Set<String> tokens) {
+        if (link != null || ended || session == null) return false;
+        if (!tokens.contains(session.readWriteToken()) && !tokens.contains(session.readOnlyToken())) return false;
+        session.end("the tmate host started a new session with these names");
+        return true;
+    }
+
     private void expire() {
         Session s;
         synchronized (this) {
@@ -217,6 +228,7 @@ final class TmateSession implements Source {
         ended = true;
         if (expiry != null) expiry.cancel(false);
         owner.forget(reconnectionData, this);
+        owner.ended(this);
         TmateHost l = link;
         if (l != null) {
             l.send(MsgpackWriter.array(TmateHost.NOTIFY, "Session closed: " + reason));

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +38,7 @@ public final class TmateSessions implements AutoCloseable {
     private final Duration grace;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, TmateSession> byReconnectionData = new ConcurrentHashMap<>();
+    private final Set<TmateSession> live = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ferry-tmate-grace");
         t.setDaemon(true);
@@ -98,14 +100,47 @@ public final class TmateSessions implements AutoCloseable {
                     AuthorizedKeys.fingerprints(options.authorizedKeyLines()));
         }
         TmateSession s = new TmateSession(this, link, options.foreground());
+        live.add(s);   // before it opens, so that its end always finds it here
         try {
             s.open(access, address);
         } catch (SessionNameTakenException e) {
-            LOG.info("tmate host from {} refused: {}", address, e.getMessage());
-            link.refuse(List.of(e.getMessage()));
-            return null;
+            // A restarted tmate (no reconnection data) may take its names back from a session still
+            // waiting for its old connection; a name whose host is connected stays refused.
+            if (!endWaitingHolders(access)) {
+                live.remove(s);
+                LOG.info("tmate host from {} refused: {}", address, e.getMessage());
+                link.refuse(List.of(e.getMessage()));
+                return null;
+            }
+            try {
+                s.open(access, address);
+            } catch (SessionNameTakenException again) {
+                live.remove(s);
+                link.refuse(List.of(again.getMessage()));
+                return null;
+            }
         }
         return s;
+    }
+
+    /**
+     * Ends the sessions waiting for their host that hold one of these named tokens (the owner is
+     * part of the token, so only the owner's own sessions match). False when none was waiting.
+     */
+    private boolean endWaitingHolders(SessionAccess access) {
+        if (access.owner() == null) return false;
+        Set<String> wanted = new java.util.HashSet<>();
+        if (access.name() != null) wanted.add(access.owner() + "/" + access.name());
+        if (access.nameRo() != null) wanted.add(access.owner() + "/" + access.nameRo());
+        boolean ended = false;
+        for (TmateSession held : List.copyOf(live)) {
+            if (held.endIfWaitingFor(wanted)) ended = true;
+        }
+        return ended;
+    }
+
+    void ended(TmateSession s) {
+        live.remove(s);
     }
 
     /** A fresh secret for this session, replacing its previous one. */
