@@ -28,6 +28,14 @@
   const fit = new FitAddon.FitAddon();
   term.loadAddon(fit);
   term.open(el('term'));
+  // The host answers the program's queries (its own terminal, or ferry's engine when headless).
+  // If every read-write page answered too, the program would read one answer per page and the
+  // rest would arrive as typed junk: the page keeps quiet on cursor-position, status, attribute
+  // and mode queries.
+  for (const id of [{ final: 'n' }, { prefix: '?', final: 'n' }, { final: 'c' }, { prefix: '>', final: 'c' },
+    { intermediates: '$', final: 'p' }, { prefix: '?', intermediates: '$', final: 'p' }]) {
+    term.parser.registerCsiHandler(id, () => true);
+  }
 
   let ws = null;
   let info = null;          // the session-info frame, once joined

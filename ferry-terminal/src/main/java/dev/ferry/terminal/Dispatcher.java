@@ -121,6 +121,10 @@ final class Dispatcher {
             }
             return;
         }
+        if (inter == '>' && fin == 'c') {
+            Replies.secondaryAttributes(s, get(0, 0, 0));
+            return;
+        }
         if (inter != 0) {
             return;
         }
@@ -190,6 +194,8 @@ final class Dispatcher {
             }
             case 's' -> Cursor.saveCursor(s);
             case 'u' -> Cursor.restoreCursor(s);
+            case 'c' -> Replies.primaryAttributes(s, get(0, 0, 0));
+            case 'n' -> Replies.deviceStatus(s, get(0, 0, 0));
             default -> { }
         }
     }

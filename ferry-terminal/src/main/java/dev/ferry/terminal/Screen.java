@@ -42,6 +42,8 @@ final class Screen {
     boolean zwj;
     /** Last printed ASCII character for REP, -1 after anything else. */
     int last = -1;
+    /** Where answers to queries go; null for a passive mirror (the usual case). */
+    java.util.function.Consumer<byte[]> replies;
 
     Screen(int cols, int rows, int historyLimit) {
         this.cols = cols;

@@ -3,7 +3,8 @@ package dev.ferry.terminal;
 /**
  * One virtual terminal: a byte-stream parser driving a screen with scrollback, like one tmux pane.
  *
- * <p>Passive: it never answers queries (the host's real terminal does). Not thread-safe: one owner
+ * <p>Passive unless asked: it answers queries (cursor position, device attributes) only through
+ * {@link #answerQueries}, for a screen no real terminal shows. Not thread-safe: one owner
  * feeds it and reads from it (the relay's session does both under its own lock).
  */
 public final class Terminal {
@@ -35,6 +36,15 @@ public final class Terminal {
 
     public void feed(byte[] data) {
         feed(data, 0, data.length);
+    }
+
+    /**
+     * Makes this terminal answer the queries programs send (DSR 5 and 6, DA1, DA2) as tmux would,
+     * handing each answer to {@code replies} during {@link #feed}. For a headless host, where no
+     * real terminal exists to answer and programs like vim would wait for one.
+     */
+    public void answerQueries(java.util.function.Consumer<byte[]> replies) {
+        screen.replies = replies;
     }
 
     /**

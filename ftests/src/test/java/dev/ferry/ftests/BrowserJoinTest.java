@@ -85,6 +85,26 @@ class BrowserJoinTest {
     }
 
     @Test
+    void aProgramsQueryGetsOneAnswerHoweverManyPagesAreJoined() throws Exception {
+        // The headless host's engine answers; two read-write pages must not add answers of their own.
+        String script = "echo ready; read go; stty raw -echo; printf '\\033[6n'; sleep 1; r=; "
+                + "while IFS= read -r -s -n1 -t 0.5 c; do r=\"$r$c\"; done; stty sane; echo; "
+                + "echo \"answers=$(printf '%s' \"$r\" | tr -cd R | wc -c)\"; exec sleep 30";
+        try (ShareProcess share = share("bash", "-c", script)) {
+            BrowserDriver.Result r = new BrowserDriver()
+                    .open("a", share.links().get("web session"))
+                    .open("b", share.links().get("web session"))
+                    .waitLine("a", "ready")
+                    .waitLine("b", "ready")
+                    .type("a", "go").press("a", "Enter")
+                    .waitRegex("a", "^answers=\\d+")
+                    .waitLine("a", "answers=1")
+                    .run(tmp, LIMIT);
+            assertOk(r);
+        }
+    }
+
+    @Test
     void lateJoinerSeesTheRunningTopScreen() throws Exception {
         try (ShareProcess share = share("top", "-d", "1")) {
             Thread.sleep(2000);  // top has drawn before the page exists

@@ -57,7 +57,9 @@ class ShareHeadlessTest {
     @Test
     void lateJoinerSeesTheScreenThenLiveOutputAndTypingEchoes() throws Exception {
         try (ShareProcess share = share(List.of(), "sh", "-c", "echo ready-$((6*7)); exec cat")) {
-            Thread.sleep(1000);  // the output reaches the relay before anyone joins
+            try (WsPeer first = join(share.readOnlyToken())) {
+                first.awaitText("ready-42", WAIT);   // the output has reached the relay before the late joiners come
+            }
             try (WsPeer rw = join(share.readWriteToken()); WsPeer ro = join(share.readOnlyToken())) {
                 Message.SessionInfo info = rw.await(Message.SessionInfo.class, WAIT);
                 assertThat(info.readOnly()).isFalse();
@@ -145,6 +147,19 @@ class ShareHeadlessTest {
             ro.await(Message.Snapshot.class, WAIT);
             share.stop();
             assertThat(ro.await(Message.Close.class, WAIT).reason()).isEqualTo("session ended: the host stopped sharing");
+        }
+    }
+
+    @Test
+    void theCommandsTerminalQueriesAreAnsweredWithNoTerminalAttached() throws Exception {
+        // What vim does at start: ask where the cursor is and wait for the answer.
+        Path answer = tmp.resolve("cursor-answer");
+        String script = "stty raw -echo; printf 'abc\\033[6n'; IFS= read -r -d R -t 10 a; stty sane; "
+                + "printf '%s' \"${a#*[}\" > " + answer + "; exec sleep 30";
+        try (ShareProcess share = share(List.of(), "bash", "-c", script)) {
+            Ferry.waitUntil(WAIT, "the command's record of the answer", () -> java.nio.file.Files.exists(answer)
+                    && !Ferry.read(answer).isEmpty());
+            assertThat(Ferry.read(answer)).isEqualTo("1;4");
         }
     }
 }

@@ -98,8 +98,13 @@ public final class Share {
         started.countDown();
         if (relayEnded != null && tty == null) pty.destroy();  // the relay ended it while the command started
 
+        mirror = new Terminal(cols, rows, 0);
+        if (tty == null) {
+            // No real terminal answers the command's queries (vim asks where the cursor is and
+            // waits): the mirror answers them, as tmate's own terminal does under tmate -F.
+            mirror.answerQueries(reply -> toPty(reply, reply.length));
+        }
         if (tty != null) {
-            mirror = new Terminal(cols, rows, 0);
             notices = new NoticeBar(screen, screenLock, mirror, cols, rows);
             tty.raw();
             followWindowSize();
@@ -145,6 +150,8 @@ public final class Share {
                         screen.write(buf, 0, n);
                         mirror.feed(buf, 0, n);
                     }
+                } else {
+                    mirror.feed(buf, 0, n);
                 }
                 RelayConnection r = relay;
                 if (r.isOpen()) {
