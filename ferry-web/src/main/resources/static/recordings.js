@@ -12,8 +12,12 @@
     const m = Math.floor(s / 60), sec = Math.floor(s % 60);
     return m + ':' + (sec < 10 ? '0' : '') + sec;
   }
+  fetch('/api/me').then(r => r.ok ? r.json() : null).then(me => {
+    if (me && me.user) document.getElementById('me').textContent = me.user;
+  }).catch(() => {});
   fetch('/api/recordings').then(r => {
-    if (!r.ok) throw new Error(r.status + ' ' + r.statusText);
+    if (r.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname); return []; }
+    if (!r.ok) return r.json().then(e => { throw new Error(e.error || r.status); }, () => { throw new Error(r.status + ' ' + r.statusText); });
     return r.json();
   }).then(rows => {
     let bytes = 0;
@@ -23,6 +27,7 @@
       cell(tr, r.started.replace('T', ' ').replace(/\..*/, ''));
       cell(tr, r.finished ? duration(r.duration) : 'live');
       cell(tr, r.bytes.toLocaleString() + ' B');
+      cell(tr, r.host || '');
       cell(tr, r.command);
       cell(tr, r.participants);
       const a = document.createElement('a');

@@ -46,6 +46,7 @@
   }
 
   fetch(url).then(r => {
+    if (r.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname); return new Promise(() => {}); }
     if (!r.ok) return r.text().then(t => { throw new Error(r.status + ' ' + t.replace(/<[^>]*>/g, ' ').trim().slice(0, 200)); });
     return r.text();
   }).then(cast => {

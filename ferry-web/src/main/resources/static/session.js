@@ -16,6 +16,19 @@
 
   // A random token (/t/TOKEN) or a named session (/t/alice/demo).
   const token = location.pathname.replace(/\/+$/, '').replace(/^.*?\/t\//, '').split('/').map(decodeURIComponent).join('/');
+  // The session's replay page, when the relay names it (to a logged-in viewer and up only).
+  const replayMeta = document.querySelector('meta[name="ferry-recording"]');
+  const replay = replayMeta ? replayMeta.content : null;
+  function replayLink(id, newTab) {
+    const a = document.createElement('a');
+    a.id = id;
+    a.className = 'replay';
+    a.href = replay;
+    if (newTab) { a.target = '_blank'; a.rel = 'noopener'; }  // while live: leaving would leave the session
+    a.textContent = 'replay';
+    return a;
+  }
+  if (replay) document.getElementById('bar').appendChild(replayLink('replay-link', true));
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -202,6 +215,7 @@
       login.textContent = 'Log in';
       ui.endedReason.append(' ', login);
     }
+    if (replay && kind === 'ended') ui.endedReason.append(' ', replayLink('replay-ended', false));
     ui.ended.hidden = false;
     document.title = 'Ferry: ' + reason;
   }

@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import dev.ferry.relay.Settings;
 import dev.ferry.relay.store.Store;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +44,29 @@ final class DataOptions {
     Store open() throws IOException {
         Map<String, String> env = System.getenv();
         return Store.open(dataDir(env), settings(Map.of(), env).get("database-url", null));
+    }
+
+    /**
+     * Opens the relay's database for reading: like {@link #open()}, but a one-line error instead of a
+     * new, empty database when no relay ever ran with this data directory.
+     */
+    Store openExisting() throws IOException {
+        Map<String, String> env = System.getenv();
+        Path dir = dataDir(env);
+        String url = settings(Map.of(), env).get("database-url", null);
+        if (url == null && !Files.isRegularFile(dir.resolve("ferry.db"))) {
+            throw new IllegalArgumentException("no relay data in " + dir + " (use --data DIR or --database-url URL)");
+        }
+        return Store.open(dir, url);
+    }
+
+    /** This command's options where given, else {@code outer}'s (a subcommand inside {@code ferry recordings}). */
+    DataOptions or(DataOptions outer) {
+        DataOptions d = new DataOptions();
+        d.data = data != null ? data : outer.data;
+        d.config = config != null ? config : outer.config;
+        d.databaseUrl = databaseUrl != null ? databaseUrl : outer.databaseUrl;
+        return d;
     }
 
     private static Path pathOrNull(String s) {

@@ -28,15 +28,14 @@ final class PlayCommand implements Callable<Integer> {
             description = "Start at T seconds: output before T is shown at once.")
     double from;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The relay's data directory, for a recording ID (default: FERRY_DATA, else the XDG one).")
-    java.nio.file.Path data;
+    @picocli.CommandLine.Mixin DataOptions data = new DataOptions();   // for a recording ID
 
     @Parameters(paramLabel = "FILE|ID", description = "The recording: a .cast file, or a session id from ferry recordings.")
     String recording;
 
     @Override
     public Integer call() throws Exception {
-        RecordingSource source = RecordingSource.of(recording, DataDir.resolve(data));
+        RecordingSource source = RecordingSource.of(recording, data);
         try (AsciicastReader reader = source.open()) {
             Double idle = idleLimit == null ? reader.header().idleTimeLimit() : idleLimit == 0 ? null : idleLimit;
             Player.Options options = new Player.Options(speed, idle, from);

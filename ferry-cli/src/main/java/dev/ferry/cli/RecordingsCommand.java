@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import dev.ferry.relay.auth.UserNames;
 import dev.ferry.relay.store.Recording;
 import dev.ferry.relay.store.Recordings;
 import dev.ferry.relay.store.Store;
@@ -13,21 +14,24 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ferry recordings}: the relay's recordings, read from its data directory (works while the relay runs). */
+/** {@code ferry recordings}: the relay's recordings, read from its database (works while the relay runs). */
 @Command(name = "recordings", mixinStandardHelpOptions = true, description = {
         "List the relay's session recordings, or export one.",
-        "  ferry recordings [--since DATE] [--json]      list",
+        "  ferry recordings [--user U] [--since DATE] [--json]   list",
         "  ferry recordings --stats                       count and total size",
         "  ferry recordings export ID > session.cast      the asciicast v2 file"},
         subcommands = RecordingsCommand.Export.class)
 final class RecordingsCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The relay's data directory (default: FERRY_DATA, else the XDG one).", scope = picocli.CommandLine.ScopeType.INHERIT)
-    Path data;
+    @Mixin DataOptions data = new DataOptions();
+
+    @Option(names = "--user", paramLabel = "U", description = "Only sessions this account hosted (shared with its API key).")
+    String user;
 
     @Option(names = "--since", paramLabel = "DATE", description = "Only recordings started at or after DATE (2026-11-20 or 2026-11-20T10:00:00Z).")
     String since;
@@ -41,7 +45,8 @@ final class RecordingsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        try (Store store = DataDir.open(DataDir.resolve(data))) {
+        if (user != null) UserNames.check("user name", user);
+        try (Store store = data.openExisting()) {
             Recordings index = store.recordings();
             if (stats) {
                 Recordings.Stats s = index.stats();
@@ -49,15 +54,17 @@ final class RecordingsCommand implements Callable<Integer> {
                         : s.count() + " recording(s), " + s.bytes() + " bytes");
                 return 0;
             }
-            List<Recording> rows = index.list(Since.parse(since));
+            List<Recording> rows = index.list(Since.parse(since), user);
             if (json) {
                 out.println("[" + String.join(",\n", rows.stream().map(Recording::toJson).toList()) + "]");
                 return 0;
             }
-            out.printf("%-36s  %-19s  %9s  %10s  %-20s  %s%n", "ID", "STARTED (UTC)", "DURATION", "BYTES", "COMMAND", "PARTICIPANTS");
+            out.printf("%-36s  %-19s  %9s  %10s  %-12s  %-20s  %s%n", "ID", "STARTED (UTC)", "DURATION", "BYTES", "HOST", "COMMAND",
+                    "PARTICIPANTS");
             for (Recording r : rows) {
-                out.printf("%-36s  %-19s  %9s  %10d  %-20s  %s%n", r.id(), WHEN.format(r.started()),
-                        r.finished() == null ? "live" : duration(r.duration()), r.bytes(), r.command(), r.participants());
+                out.printf("%-36s  %-19s  %9s  %10d  %-12s  %-20s  %s%n", r.id(), WHEN.format(r.started()),
+                        r.finished() == null ? "live" : duration(r.duration()), r.bytes(), r.host() == null ? "-" : r.host(),
+                        r.command(), r.participants());
             }
         }
         return 0;
@@ -72,7 +79,7 @@ final class RecordingsCommand implements Callable<Integer> {
     static Path file(Store store, Path dataDir, String id) {
         Recording r = store.recordings().get(id).orElseThrow(() -> new IllegalArgumentException("no recording " + id + " in " + dataDir));
         Path file = dataDir.resolve(r.path()).normalize();
-        if (!file.startsWith(dataDir) || !Files.isRegularFile(file)) {
+        if (!file.startsWith(dataDir.normalize()) || !Files.isRegularFile(file)) {
             throw new IllegalArgumentException("recording " + id + ": its file " + file + " is missing");
         }
         return file;
@@ -83,15 +90,17 @@ final class RecordingsCommand implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         RecordingsCommand parent;
 
+        @Mixin DataOptions data = new DataOptions();
+
         @Parameters(paramLabel = "ID", description = "The session id (from ferry recordings).")
         String id;
 
         @Override
         public Integer call() throws Exception {
-            Path dir = DataDir.resolve(parent.data);
+            DataOptions d = data.or(parent.data);
             Path file;
-            try (Store store = DataDir.open(dir)) {
-                file = file(store, dir, id);
+            try (Store store = d.openExisting()) {
+                file = file(store, d.dataDir(System.getenv()), id);
             }
             try (InputStream in = Files.newInputStream(file)) {
                 in.transferTo(System.out);

@@ -44,6 +44,14 @@ final class BrowserDriver {
     BrowserDriver click(String page, String css) { return step(page, "click", q(css)); }
     BrowserDriver waitDomText(String page, String css, String text) { return step(page, "waitDomText", "[" + q(css) + "," + q(text) + "]"); }
     BrowserDriver waitPlayerTime(String page, double seconds) { return step(page, "waitPlayerTime", String.valueOf(seconds)); }
+    BrowserDriver goTo(String page, String url) { return step(page, "goto", q(url)); }
+    BrowserDriver waitPageText(String page, String text) { return step(page, "waitPageText", q(text)); }
+
+    /** Fills a form field (the login form's {@code #name}, {@code #password}). */
+    BrowserDriver fill(String page, String css, String value) {
+        steps.add("{\"page\":" + q(page) + ",\"fill\":" + q(css) + ",\"value\":" + q(value) + "}");
+        return this;
+    }
 
     /** A shell prompt at the end of some line: bash's {@code $ } or root's {@code # }. */
     BrowserDriver waitPrompt(String page) { return waitRegex(page, "[$#]\\s*$"); }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Recordings and the audit log of a real relay: played back by stock {@code asciinema cat}, checked
  * against what a participant received; a {@code kill -9} mid-session; a scripted two-person session's
- * audit log; the browser replay page in headless Chromium.
+ * audit log with every account in it, and the filters by account; the REST endpoints by role; a logged-in
+ * viewer replaying from the recordings page and the session page in headless Chromium.
  */
 class RecordingTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final String[] BASH = {"env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"};
+
+    private static final String BOB_PW = "bob-Pw-4711", VERA_PW = "vera-Pw-0815";
 
     @TempDir Path tmp;
 
@@ -81,85 +85,132 @@ class RecordingTest {
         return cast;
     }
 
-    private static String fingerprint(Path publicKey) throws Exception {
-        Process p = new ProcessBuilder("ssh-keygen", "-l", "-f", publicKey.toString()).start();
-        String out = new String(p.getInputStream().readAllBytes(), UTF_8);
-        p.waitFor();
-        return out.split(" ")[1];
+    private static HttpResponse<String> get(RelayProcess relay, String path, String header, String value) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(relay.webBase() + path));
+        if (header != null) b.header(header, value);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code ferry audit ARGS} as (kind-and-rest) columns, checked to be of session {@code id}. */
+    private List<String> audit(RelayProcess relay, String id, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("audit", "--data", relay.dataDir().toString()));
+        all.addAll(List.of(args));
+        PlayCli.Run audit = PlayCli.ferry(tmp, all.toArray(String[]::new));
+        assertThat(audit.exit()).as(audit.stderr()).isZero();
+        List<String> lines = new ArrayList<>();
+        for (String line : audit.stdoutText().split("\n")) {
+            if (line.isEmpty()) continue;
+            String[] cols = line.split("  ", 3);
+            assertThat(cols[1]).isEqualTo(id);
+            lines.add(cols[2]);
+        }
+        return lines;
     }
 
     @Test
-    void aTwoPersonSessionPlaysInStockAsciinemaAsTheWebParticipantSawItAndItsAuditLogIsExact() throws Exception {
-        Path key = tmp.resolve("id_ed25519");
-        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ftest", "-f", key.toString())
-                .redirectErrorStream(true).start();
-        assertThat(keygen.waitFor()).isZero();
+    void aTwoPersonSessionPlaysInStockAsciinemaAsTheWebParticipantSawItAndItsAuditLogNamesEveryone() throws Exception {
+        SshKeys daveKey = SshKeys.generate(tmp.resolve("keys"), "ed25519");
+        try (RelayProcess relay = RelayProcess.start(tmp.resolve("relay"))) {
+            Accounts.add(relay, "alice", "operator", null);   // hosts with her API key
+            Accounts.add(relay, "bob", "operator", BOB_PW);   // joins in the browser, logged in
+            Accounts.add(relay, "dave", "viewer", null);      // joins with stock ssh and his registered key
+            Accounts.add(relay, "ada", "admin", null);        // reads the audit log over REST
+            Accounts.addKey(relay, "dave", daveKey);
+            String aliceKey = Accounts.apiKey(relay, "alice"), daveApiKey = Accounts.apiKey(relay, "dave");
+            String adaKey = Accounts.apiKey(relay, "ada");
+            String bobCookie = Accounts.login(relay, "bob", BOB_PW);
 
-        try (RelayProcess relay = RelayProcess.start(tmp.resolve("relay"));
-             ShareProcess share = ShareProcess.start(tmp.resolve("share"), relay, List.of(), BASH)) {
-            WsPeer web = WsPeer.connect(relay.ws("/ws/join/" + share.readWriteToken()));
-            String sshLink = share.links().get("ssh session read only");
-            Tmux ssh = new Tmux(80, 24, sshLink.replaceFirst("^ssh ", "ssh -tt -F /dev/null -o StrictHostKeyChecking=no "
-                    + "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o IdentitiesOnly=yes -i " + key + " "));
+            WsPeer web;
             String typed1 = "echo hi-$((6*7))\r";
             String typed2 = "printf 'caf\\303\\251 \\342\\202\\254\\n'\r";
-            try (web; ssh) {
-                web.awaitText("$", WAIT);
-                ssh.waitFor(WAIT, "the ssh joiner's prompt", s -> s.contains("$"));
-                type(web, typed1);
-                web.awaitText("hi-42", WAIT);
-                ssh.waitForText("hi-42");
-                type(web, typed2);
-                web.awaitText("café €", WAIT);
-                ssh.run("kill-server");  // the ssh joiner goes away: a leave
-                Thread.sleep(500);
-                type(web, "exit\r");
-                web.awaitClosed(WAIT);
+            try (ShareProcess share = ShareProcess.start(tmp.resolve("share"), relay, Map.of(), List.of("--api-key", aliceKey), BASH)) {
+                web = WsPeer.connect(relay.ws("/ws/join/" + share.readWriteToken()), Map.of("Cookie", bobCookie));
+                // dave is a viewer: seated read-only although he uses the read-write link.
+                Tmux ssh = new Tmux(80, 24, daveKey.ssh(share.links().get("ssh session")));
+                try (web; ssh) {
+                    web.awaitText("$", WAIT);
+                    ssh.waitFor(WAIT, "the ssh joiner's prompt", s -> s.contains("$"));
+                    ssh.type("echo dave-$((1+1))");
+                    ssh.sendKeys("Enter");
+                    type(web, typed1);
+                    web.awaitText("hi-42", WAIT);
+                    ssh.waitForText("hi-42");
+                    type(web, typed2);
+                    web.awaitText("caf\u00e9 \u20ac", WAIT);
+                    assertThat(web.terminalText()).doesNotContain("dave-2");
+                    ssh.run("kill-server");  // the ssh joiner goes away: a leave
+                    Thread.sleep(500);
+                    type(web, "exit\r");
+                    web.awaitClosed(WAIT);
+                }
             }
             awaitFinished(relay);
             String id = onlyRecordingId(relay);
 
             // Stock asciinema plays the recording; its output ends with exactly what the participant got after its snapshot.
             byte[] seen = afterSnapshot(web);
-            assertThat(new String(seen, UTF_8)).contains("hi-42").contains("café €");
+            assertThat(new String(seen, UTF_8)).contains("hi-42").contains("caf\u00e9 \u20ac");
             byte[] played = asciinemaCat(exported(relay, id));
             assertThat(new String(played, UTF_8)).endsWith(new String(seen, UTF_8));
 
-            // The audit log, exactly (the input lines summed: they are per second).
-            PlayCli.Run audit = PlayCli.ferry(tmp, "audit", "--session", id, "--data", relay.dataDir().toString());
-            assertThat(audit.exit()).as(audit.stderr()).isZero();
+            // The audit log, exactly, with every account (the input lines summed: they are per second).
+            String fp = daveKey.fingerprint();
             List<String> lines = new ArrayList<>();
             long typedBytes = 0;
-            for (String line : audit.stdoutText().split("\n")) {
-                String[] cols = line.split("  ", 3);
-                assertThat(cols[1]).isEqualTo(id);
-                if (cols[2].startsWith("input  #1 ")) {
-                    typedBytes += Long.parseLong(cols[2].split(" ")[3]);
+            for (String line : audit(relay, id, "--session", id)) {
+                if (line.startsWith("input  #1 ")) {
+                    assertThat(line).endsWith(" bytes as bob");
+                    typedBytes += Long.parseLong(line.split(" ")[3]);
                 } else {
-                    lines.add(cols[2]);
+                    lines.add(line);
                 }
             }
             assertThat(lines).containsExactly(
-                    "start  by 127.0.0.1 (read-write): env PS1=$  bash --norc --noprofile -i",
-                    "join   #1 read-write via web from 127.0.0.1",
-                    "join   #2 read-only via ssh from 127.0.0.1 key " + fingerprint(Path.of(key + ".pub")),
-                    "leave  #2 read-only via ssh from 127.0.0.1 key " + fingerprint(Path.of(key + ".pub")),
+                    "start  by 127.0.0.1 as alice (read-write): env PS1=$  bash --norc --noprofile -i",
+                    "join   #1 read-write via web from 127.0.0.1 as bob",
+                    "join   #2 read-only via ssh from 127.0.0.1 as dave key " + fp,
+                    "leave  #2 read-only via ssh from 127.0.0.1 as dave key " + fp,
                     "end    the host's command exited (status 0)");
             assertThat(typedBytes).isEqualTo((typed1 + typed2 + "exit\r").getBytes(UTF_8).length);
 
-            // The same over REST, from the relay's own machine.
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(relay.webBase() + "/api/recordings")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            // --user: the audit by acting account, recordings by host account.
+            assertThat(audit(relay, id, "--user", "dave")).containsExactly(
+                    "join   #2 read-only via ssh from 127.0.0.1 as dave key " + fp,
+                    "leave  #2 read-only via ssh from 127.0.0.1 as dave key " + fp);
+            assertThat(audit(relay, id, "--user", "alice")).containsExactly(
+                    "start  by 127.0.0.1 as alice (read-write): env PS1=$  bash --norc --noprofile -i",
+                    "end    the host's command exited (status 0)");
+            List<String> bobs = audit(relay, id, "--user", "bob");
+            assertThat(bobs.getFirst()).isEqualTo("join   #1 read-write via web from 127.0.0.1 as bob");
+            assertThat(bobs.subList(1, bobs.size())).isNotEmpty().allMatch(l -> l.startsWith("input  #1 ") && l.endsWith(" as bob"));
+            assertThat(audit(relay, id, "--user", "ada")).isEmpty();
+            String data = relay.dataDir().toString();
+            assertThat(PlayCli.ferry(tmp, "recordings", "--user", "alice", "--json", "--data", data).stdoutText())
+                    .contains("\"id\":\"" + id + "\"").contains("\"host\":\"alice\"");
+            assertThat(PlayCli.ferry(tmp, "recordings", "--user", "bob", "--json", "--data", data).stdoutText().strip()).isEqualTo("[]");
+            assertThat(PlayCli.ferry(tmp, "recordings", "--data", data).stdoutText()).containsPattern(id + " .* alice +env PS1");
+            PlayCli.Run badUser = PlayCli.ferry(tmp, "audit", "--user", "no--such", "--data", data);
+            assertThat(badUser.exit()).isNotZero();
+            assertThat(badUser.stderr()).contains("invalid user name 'no--such'");
+
+            // The same over REST, by role: nobody without credentials, a viewer replays, only an admin reads the audit log.
+            assertThat(get(relay, "/api/recordings", null, null).statusCode()).isEqualTo(401);
+            HttpResponse<String> list = get(relay, "/api/recordings?user=alice", "Authorization", "Bearer " + daveApiKey);
             assertThat(list.statusCode()).isEqualTo(200);
-            assertThat(list.body()).contains("\"id\":\"" + id + "\"").contains("\"participants\":\"2 (web rw, ssh ro)\"");
-            HttpResponse<byte[]> cast = http.send(HttpRequest.newBuilder(URI.create(relay.webBase() + "/api/recordings/" + id + ".cast"))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(list.body()).contains("\"id\":\"" + id + "\"").contains("\"participants\":\"2 (web rw, ssh ro)\"")
+                    .contains("\"host\":\"alice\"");
+            assertThat(get(relay, "/api/recordings?user=bob", "Authorization", "Bearer " + daveApiKey).body()).isEqualTo("[]\n");
+            HttpResponse<byte[]> cast = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(relay.webBase() + "/api/recordings/" + id + ".cast")).header("Cookie", bobCookie).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertThat(cast.statusCode()).isEqualTo(200);
             assertThat(cast.body()).isEqualTo(Files.readAllBytes(tmp.resolve(id + ".cast")));
-            HttpResponse<String> auditJson = http.send(HttpRequest.newBuilder(URI.create(relay.webBase() + "/api/audit?session=" + id))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(auditJson.body()).contains("\"kind\":\"join\"").contains("\"transport\":\"ssh\"").contains("\"user\":null");
+            assertThat(get(relay, "/api/audit?session=" + id, "Authorization", "Bearer " + daveApiKey).statusCode()).isEqualTo(403);
+            assertThat(get(relay, "/api/audit?session=" + id, "Cookie", bobCookie).statusCode()).as("an operator").isEqualTo(403);
+            HttpResponse<String> auditJson = get(relay, "/api/audit?session=" + id + "&user=dave", "Authorization", "Bearer " + adaKey);
+            assertThat(auditJson.statusCode()).isEqualTo(200);
+            assertThat(auditJson.body().split("\n")).hasSize(2).allMatch(l -> l.contains("\"user\":\"dave\""))
+                    .anyMatch(l -> l.contains("\"kind\":\"join\"") && l.contains("\"transport\":\"ssh\""));
         }
     }
 
@@ -191,29 +242,55 @@ class RecordingTest {
     }
 
     @Test
-    void theBrowserReplayPageListsAndPlaysARecordingWithItsMarkers() throws Exception {
-        try (RelayProcess relay = RelayProcess.start(tmp.resolve("relay"))) {
-            try (ShareProcess share = ShareProcess.start(tmp.resolve("share"), relay, List.of(),
-                    "sh", "-c", "sleep 1.5; printf 'replay-me\\r\\n'; sleep 0.5; echo done-$((2+3)); sleep 0.5");
-                 WsPeer web = WsPeer.connect(relay.ws("/ws/join/" + share.readOnlyToken()))) {
-                web.awaitText("done-5", WAIT);
-                web.awaitClosed(WAIT);
-            }
-            awaitFinished(relay);
-            String id = onlyRecordingId(relay);
-            BrowserDriver.Result r = new BrowserDriver()
-                    .open("list", relay.webBase() + "/recordings")
-                    .waitDomText("list", "a.replay-link", "replay")
-                    .click("list", "a.replay-link")
-                    .waitSelector("list", ".ap-player")
-                    .waitDomText("list", "#markers", "joined read-only via web from 127.0.0.1")
-                    .waitSelector("list", ".ap-marker")
-                    .waitPlayerTime("list", 1.0)
-                    .waitDomText("list", ".ap-player", "done-5")
-                    .screenshot("list", tmp.resolve("replay.png"))
-                    .run(tmp, 90);
+    void aLoggedInViewerReplaysFromTheRecordingsPageAndFromTheSessionPageInChromium() throws Exception {
+        try (RelayProcess relay = RelayProcess.start(tmp.resolve("relay"));
+             ShareProcess share = ShareProcess.start(tmp.resolve("share"), relay, List.of(), BASH);
+             WsPeer host = WsPeer.connect(relay.ws("/ws/join/" + share.readWriteToken()))) {
+            Accounts.add(relay, "vera", "viewer", VERA_PW);
+            host.awaitText("$", WAIT);
+            type(host, "printf 'replay-%s\\r\\n' me\r");
+            host.awaitText("replay-me", WAIT);
+            String page = "/t/" + share.readOnlyToken();
+
+            // Only a caller who may replay learns the session's replay page.
+            String cookie = Accounts.login(relay, "vera", VERA_PW);
+            assertThat(get(relay, page, null, null).body()).doesNotContain("ferry-recording");
+            assertThat(get(relay, page, "Cookie", cookie).body()).containsPattern("<meta name=\"ferry-recording\" content=\"/recordings/[0-9a-f-]{36}\">");
+
+            BrowserDriver browser = new BrowserDriver()
+                    .open("v", relay.webBase() + "/recordings")          // not logged in: the login form
+                    .waitSelector("v", "#password")
+                    .fill("v", "#name", "vera")
+                    .fill("v", "#password", VERA_PW)
+                    .click("v", "#submit")
+                    .waitDomText("v", "#stats", "1 recording(s)")     // back on the list, logged in
+                    .waitDomText("v", "#me", "vera")
+                    .waitSelector("v", "a.replay-link")
+                    .goTo("v", relay.webBase() + page)                 // the live session, watching
+                    .waitText("v", "replay-me")
+                    .waitSelector("v", "#replay-link")
+                    .waitState("v", "ended")                           // the test ends the session once vera is in
+                    .sleep(1000)                                       // the recorder closes the file
+                    .click("v", "#replay-ended")
+                    .waitSelector("v", ".ap-player")
+                    .waitDomText("v", "#markers", "joined read-only via web from 127.0.0.1")
+                    .waitSelector("v", ".ap-marker")
+                    .waitDomText("v", ".ap-player", "done-5")
+                    .screenshot("v", tmp.resolve("replay.png"));
+            var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return browser.run(tmp, 150);
+                } catch (Exception e) {
+                    return new BrowserDriver.Result(-1, e.toString());
+                }
+            });
+            // vera's browser joins (her notice reaches the other participant), then the session ends.
+            Ferry.waitUntil(Duration.ofSeconds(90), "vera's browser to join", () -> result.isDone() || host.received().stream()
+                    .anyMatch(m -> m instanceof Message.Notice n && n.text().contains("joined read-only via web")));
+            type(host, "echo done-$((2+3)); sleep 0.5; exit\r");
+            BrowserDriver.Result r = result.get(160, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(r.ok()).as(r.report()).isTrue();
-            assertThat(r.report()).contains("/recordings/" + id);
+            assertThat(r.report()).containsPattern("/recordings/[0-9a-f-]{36}");
         }
     }
 }

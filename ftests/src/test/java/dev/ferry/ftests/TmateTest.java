@@ -142,6 +142,10 @@ class TmateTest {
                     }
                 });
             }
+            // The audit log says the host came over SSH (every session on this relay is a tmate one).
+            PlayCli.Run audit = PlayCli.ferry(tmp, "audit", "--json", "--data", relay.dataDir().toString());
+            assertThat(audit.stdoutText()).contains("\"kind\":\"start\",\"participant\":null,\"transport\":\"ssh\"")
+                    .doesNotContain("\"kind\":\"start\",\"participant\":null,\"transport\":\"web\"");
         } finally {
             shell(home, tmate(home, "kill-server") + " 2>/dev/null");
         }

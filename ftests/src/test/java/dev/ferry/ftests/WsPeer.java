@@ -31,11 +31,17 @@ public final class WsPeer implements Session.Listener.AutoDemanding, AutoCloseab
     private WsPeer() {}
 
     public static WsPeer connect(URI uri) throws Exception {
+        return connect(uri, java.util.Map.of());
+    }
+
+    /** With extra upgrade request headers (a login {@code Cookie}, an {@code Authorization}). */
+    public static WsPeer connect(URI uri, java.util.Map<String, String> headers) throws Exception {
         WsPeer p = new WsPeer();
         p.client.setMaxBinaryMessageSize(Frames.MAX_FRAME);
         p.client.start();
         ClientUpgradeRequest req = new ClientUpgradeRequest(uri);
         req.addExtensions("permessage-deflate");
+        headers.forEach(req::setHeader);
         p.ws = p.client.connect(p, req).get(10, TimeUnit.SECONDS);
         return p;
     }

@@ -12,6 +12,14 @@ public interface Accounts {
 
     List<UserKey> keys(String user);
 
+    /**
+     * The one account that registered the SSH key with this {@code SHA256:} fingerprint; empty when
+     * none did, or when several did (the key then proves no single identity).
+     */
+    default Optional<User> byKey(String fingerprint) {
+        return Optional.empty();
+    }
+
     /** No accounts at all: every API key is refused. */
     Accounts NONE = new Accounts() {
         @Override public Optional<User> user(String name) { return Optional.empty(); }

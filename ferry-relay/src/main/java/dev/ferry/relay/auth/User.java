@@ -16,6 +16,16 @@ public record User(String name, Set<AccountRole> roles, String passwordHash) {
         return roles.stream().anyMatch(AccountRole::mayHost);
     }
 
+    /** Every role may replay recordings (viewer and up). */
+    public boolean mayReplay() {
+        return !roles.isEmpty();
+    }
+
+    /** Only admins read the audit log. */
+    public boolean isAdmin() {
+        return roles.contains(AccountRole.ADMIN);
+    }
+
     public boolean mayWrite() {
         return roles.stream().anyMatch(AccountRole::mayWrite);
     }

@@ -96,6 +96,12 @@ public final class Hub implements AutoCloseable {
         return s == null ? null : s.spec().access();
     }
 
+    /** The id of the live session a token names, or null. */
+    public String sessionId(String token) {
+        Session s = wellFormed(token) ? byToken.get(token) : null;
+        return s == null ? null : s.id();
+    }
+
     private static boolean wellFormed(String token) {
         if (Tokens.wellFormed(token)) return true;
         int slash = token == null ? -1 : token.indexOf('/');

@@ -20,6 +20,14 @@ public interface Participant {
     }
 
     /**
+     * The account this participant proved it is (a logged-in browser, an API key, an SSH key a user
+     * registered), or null when anonymous. For the audit log; must not block (decided before joining).
+     */
+    default String user() {
+        return null;
+    }
+
+    /**
      * The {@code SHA256:} fingerprints of the SSH keys this participant has proven it holds (SSH: the
      * key whose signature the server verified; web: the keys of the logged-in user). Restricted
      * sessions admit only participants with a listed one.

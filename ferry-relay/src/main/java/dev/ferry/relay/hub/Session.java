@@ -59,6 +59,9 @@ public final class Session {
 
     public SessionSpec spec() { return spec; }
 
+    /** How the host is connected ("web", "ssh"), for the audit log. */
+    public String hostTransport() { return source.transport(); }
+
     /** The read-write token; null for a read-only session. Never log it. */
     public String readWriteToken() { return rwToken; }
 

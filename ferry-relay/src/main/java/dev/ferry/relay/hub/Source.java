@@ -8,6 +8,11 @@ package dev.ferry.relay.hub;
  * calls them on participants' threads.
  */
 public interface Source {
+    /** How the host is connected, for the audit log: "web" (a Ferry host link, a WebSocket) or "ssh" (tmate). */
+    default String transport() {
+        return "web";
+    }
+
     /** Keystrokes from a read-write participant (read-only input never arrives here). */
     void input(byte[] data);
 

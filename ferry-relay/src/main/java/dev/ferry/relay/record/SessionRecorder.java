@@ -38,7 +38,7 @@ final class SessionRecorder implements SessionObserver {
     private record Output(long nanos, byte[] data) implements Item {}
     private record Input(long nanos, Seat seat, byte[] data) implements Item {}
     private record Resize(long nanos, int cols, int rows) implements Item {}
-    private record Joined(long nanos, Seat seat, String fingerprint) implements Item {}
+    private record Joined(long nanos, Seat seat, Who who) implements Item {}
     private record Left(long nanos, Seat seat) implements Item {}
     private record Lost(long nanos, long bytes) implements Item {}
     private record Ended(long nanos, String reason) implements Item {}
@@ -59,7 +59,7 @@ final class SessionRecorder implements SessionObserver {
 
     // The drain thread's own state.
     private final Map<Integer, long[]> typing = new HashMap<>();  // seat number -> {epoch second, bytes, first keystroke's nanos}
-    private final Map<Integer, String> keys = new HashMap<>();  // seat number -> key fingerprint at join (the connection may be gone at leave)
+    private final Map<Integer, Who> joined = new HashMap<>();  // seat number -> who, as at join (the connection may be gone at leave)
     private int seq;
     private volatile AsciicastWriter writer;  // also read by the flush timer
     private Path file;
@@ -119,7 +119,7 @@ final class SessionRecorder implements SessionObserver {
 
     @Override
     public void joined(Seat seat) {
-        offer(new Joined(System.nanoTime(), seat, seat.participant().keyFingerprint()));
+        offer(new Joined(System.nanoTime(), seat, new Who(seat.participant().keyFingerprint(), seat.participant().user())));
     }
 
     @Override
@@ -209,16 +209,17 @@ final class SessionRecorder implements SessionObserver {
                     typed(i);
                 }
                 case Joined j -> {
-                    if (j.fingerprint() != null) keys.put(j.seat().number(), j.fingerprint());
-                    String who = describe(j.seat(), j.fingerprint());
+                    joined.put(j.seat().number(), j.who());
+                    String who = describe(j.seat(), j.who().fingerprint());
                     writer(w -> w.marker("joined " + who));
-                    write(participantEvent("join", j.seat(), j.fingerprint(), item.nanos()));
+                    write(participantEvent("join", j.seat(), j.who(), item.nanos()));
                 }
                 case Left l -> {
                     flushTyping(l.seat().number());
-                    String key = keys.remove(l.seat().number());
-                    writer(w -> w.marker("left: " + describe(l.seat(), key)));
-                    write(participantEvent("leave", l.seat(), key, item.nanos()));
+                    Who who = joined.getOrDefault(l.seat().number(), Who.NOBODY);
+                    joined.remove(l.seat().number());
+                    writer(w -> w.marker("left: " + describe(l.seat(), who.fingerprint())));
+                    write(participantEvent("leave", l.seat(), who, item.nanos()));
                 }
                 case Ended e -> {
                     writer(w -> w.marker("ended: " + e.reason()));
@@ -246,6 +247,14 @@ final class SessionRecorder implements SessionObserver {
         }
     }
 
+    /**
+     * A participant's proven identity: key fingerprint and account. The account goes to the audit log
+     * only, never into the recording's markers (viewers replay recordings; only admins read the audit log).
+     */
+    private record Who(String fingerprint, String user) {
+        static final Who NOBODY = new Who(null, null);
+    }
+
     private static String describe(Seat seat, String fingerprint) {
         var p = seat.participant();
         return seat.role().label() + " via " + p.transport() + " from " + p.address()
@@ -259,18 +268,19 @@ final class SessionRecorder implements SessionObserver {
         var spec = session.spec();
         String detail = e.kind().equals("start") ? spec.command() : e.detail();
         Instant at = e.kind().equals("start") ? startInstant : Instant.now();
-        audit.add(new AuditEvent(session.id(), ++seq, at, e.kind(), 0, "web", spec.hostAddress(), null,
-                spec.readOnly() ? "read-only" : "read-write", null, detail));
+        // The host's account (its API key's owner) stands for the session's start and its end.
+        audit.add(new AuditEvent(session.id(), ++seq, at, e.kind(), 0, session.hostTransport(), spec.hostAddress(), null,
+                spec.readOnly() ? "read-only" : "read-write", spec.access().owner(), detail));
     }
 
     private void write(AuditEvent e) {
         audit.add(e);
     }
 
-    private AuditEvent participantEvent(String kind, Seat seat, String fingerprint, long nanos) {
+    private AuditEvent participantEvent(String kind, Seat seat, Who who, long nanos) {
         var p = seat.participant();
-        return new AuditEvent(session.id(), ++seq, instant(nanos), kind, seat.number(), p.transport(), p.address(), fingerprint,
-                seat.role().label(), null, null);
+        return new AuditEvent(session.id(), ++seq, instant(nanos), kind, seat.number(), p.transport(), p.address(), who.fingerprint(),
+                seat.role().label(), who.user(), null);
     }
 
     /** Sums input per participant per second; a row is written when the second is over. */

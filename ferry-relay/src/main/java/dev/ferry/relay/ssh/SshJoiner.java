@@ -1,5 +1,6 @@
 package dev.ferry.relay.ssh;
 
+import dev.ferry.relay.auth.User;
 import dev.ferry.relay.hub.Delivery;
 import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.hub.JoinRefusedException;
@@ -60,6 +61,7 @@ final class SshJoiner implements AsyncCommand, Participant {
     private IoOutputStream out;
     private ExitCallback exit;
     private volatile Seat seat;
+    private volatile User owner;       // the one user who registered the key this joiner proved; null: anonymous
     private volatile boolean closed;
     private volatile String dropped;   // the hub gave up on us, with this reason
     private int lastRow = 1;           // where the goodbye line goes (1-based), from the last render
@@ -108,6 +110,11 @@ final class SshJoiner implements AsyncCommand, Participant {
 
     @Override public void wake() { wakeup.wake(); }
 
+    @Override public String user() { User u = owner; return u == null ? null : u.name(); }
+
+    /** A key registered to a viewer seats its joiner read-only, whatever the link says (as a logged-in browser). */
+    @Override public boolean mayWrite() { User u = owner; return u == null || u.mayWrite(); }
+
     @Override
     public java.util.Set<String> keyFingerprints() {
         String f = Peer.of(channel.getSession()).keyFingerprint();
@@ -128,6 +135,8 @@ final class SshJoiner implements AsyncCommand, Participant {
                 finish("ferry: joining needs a terminal; run ssh with -t", 2);
                 return;
             }
+            String key = keyFingerprint();
+            owner = key == null ? null : hub.admission().accounts().byKey(key).orElse(null);
             Seat s;
             try {
                 s = hub.join(channel.getSession().getUsername(), this, Seat.Style.RENDERED);

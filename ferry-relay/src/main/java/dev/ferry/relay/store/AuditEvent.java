@@ -9,9 +9,11 @@ import java.time.Instant;
  *
  * @param kind        "start", "end", "join", "leave" or "input"
  * @param participant the seat's number in its session (join, leave, input); 0 for the session's own events
- * @param transport   "ssh", "web", "cli" for participants; the host's link ("web") for start and end
+ * @param transport   "ssh", "web", "cli" for participants; the host's link for start and end ("web", "ssh" for tmate)
  * @param access      "read-write" or "read-only"
- * @param user        the account, once accounts exist; null until then
+ * @param user        the account that acted, null when anonymous: for start and end the host's (the owner of the
+ *                    API key it shared with), for join, leave and input the participant's (logged-in browser,
+ *                    API key, or the one user who registered the SSH key it proved)
  * @param detail      start: the command; end: the reason; input: the byte count
  */
 public record AuditEvent(String sessionId, int seq, Instant at, String kind, int participant, String transport,

@@ -50,25 +50,33 @@ public final class AuditLog {
 
     /**
      * The log, oldest first: session starts and ends, joins and leaves, and one "input" line per
-     * participant per second they typed in (detail: the byte count). Filters may be null.
+     * participant per second they typed in (detail: the byte count). Filters may be null; {@code user}
+     * keeps what that account did (its sessions' starts and ends, its joins, leaves and input).
      */
-    public List<AuditEvent> list(String sessionId, Instant since) {
+    public List<AuditEvent> list(String sessionId, Instant since, String user) {
         String s = Times.since(since);
         String id = sessionId == null ? "%" : sessionId;
         return store.query("SELECT session_id, seq, at, kind, participant, transport, address, key_fingerprint, access, user_name, detail"
-                + " FROM audit_events WHERE session_id LIKE ? AND at >= ?"
+                + " FROM audit_events WHERE session_id LIKE ? AND at >= ?" + (user == null ? "" : " AND user_name = ?")
                 + " UNION ALL"
                 + " SELECT i.session_id, 0, i.first_at, 'input', i.participant, j.transport, j.address, j.key_fingerprint, j.access,"
                 + " j.user_name, CAST(i.bytes AS TEXT)"
                 + " FROM input_activity i LEFT JOIN audit_events j ON j.session_id = i.session_id AND j.participant = i.participant"
-                + " AND j.kind = 'join' WHERE i.session_id LIKE ? AND i.first_at >= ?"
+                + " AND j.kind = 'join' WHERE i.session_id LIKE ? AND i.first_at >= ?" + (user == null ? "" : " AND j.user_name = ?")
                 + " ORDER BY 3, 1, 2", ps -> {
-            ps.setString(1, id);
-            ps.setString(2, s);
-            ps.setString(3, id);
-            ps.setString(4, s);
+            int n = 0;
+            ps.setString(++n, id);
+            ps.setString(++n, s);
+            if (user != null) ps.setString(++n, user);
+            ps.setString(++n, id);
+            ps.setString(++n, s);
+            if (user != null) ps.setString(++n, user);
         }, rs -> new AuditEvent(rs.getString(1), rs.getInt(2), Instant.parse(rs.getString(3)), rs.getString(4), rs.getInt(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11)));
+    }
+
+    public List<AuditEvent> list(String sessionId, Instant since) {
+        return list(sessionId, since, null);
     }
 
     /**
@@ -85,7 +93,9 @@ public final class AuditLog {
             });
             int seq = store.query("SELECT COALESCE(MAX(seq), 0) FROM audit_events WHERE session_id = ?", ps -> ps.setString(1, id),
                     rs -> rs.getInt(1)).getFirst();
-            add(new AuditEvent(id, seq + 1, now, "end", 0, null, null, null, null, null, reason));
+            List<String> host = store.query("SELECT user_name FROM audit_events WHERE session_id = ? AND kind = 'start'",
+                    ps -> ps.setString(1, id), rs -> rs.getString(1));
+            add(new AuditEvent(id, seq + 1, now, "end", 0, null, null, null, null, host.isEmpty() ? null : host.getFirst(), reason));
         }
         return ids;
     }

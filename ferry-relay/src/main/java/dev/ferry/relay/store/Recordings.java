@@ -10,8 +10,10 @@ public final class Recordings {
     /** Count and total size of the indexed recordings. */
     public record Stats(long count, long bytes) {}
 
+    // The host's account is the user of the session's "start" audit event (null: an anonymous host).
     private static final String SELECT = "SELECT r.session_id, r.path, r.started, r.finished, r.duration_ms, r.bytes,"
-            + " r.lost_bytes, r.cols, r.rows, r.command FROM recordings r";
+            + " r.lost_bytes, r.cols, r.rows, r.command, (SELECT a.user_name FROM audit_events a"
+            + " WHERE a.session_id = r.session_id AND a.kind = 'start') FROM recordings r";
 
     private final Store store;
 
@@ -43,8 +45,17 @@ public final class Recordings {
 
     /** Recordings started at or after {@code since} (null: all), oldest first. */
     public List<Recording> list(Instant since) {
-        return withParticipants(store.query(SELECT + " WHERE r.started >= ? ORDER BY r.started, r.session_id",
-                ps -> ps.setString(1, Times.since(since)), Recordings::row));
+        return list(since, null);
+    }
+
+    /** Recordings started at or after {@code since} and hosted by {@code host} (either null: any), oldest first. */
+    public List<Recording> list(Instant since, String host) {
+        String byHost = host == null ? "" : " AND EXISTS (SELECT 1 FROM audit_events a WHERE a.session_id = r.session_id"
+                + " AND a.kind = 'start' AND a.user_name = ?)";
+        return withParticipants(store.query(SELECT + " WHERE r.started >= ?" + byHost + " ORDER BY r.started, r.session_id", ps -> {
+            ps.setString(1, Times.since(since));
+            if (host != null) ps.setString(2, host);
+        }, Recordings::row));
     }
 
     public Optional<Recording> get(String id) {
@@ -74,7 +85,7 @@ public final class Recordings {
     /** Fills in participants after the rows are read (one connection: no query inside another). */
     private List<Recording> withParticipants(List<Recording> rows) {
         return rows.stream().map(r -> new Recording(r.id(), r.path(), r.started(), r.finished(), r.duration(), r.bytes(),
-                r.lostBytes(), r.cols(), r.rows(), r.command(), participants(r.id()))).toList();
+                r.lostBytes(), r.cols(), r.rows(), r.command(), r.host(), participants(r.id()))).toList();
     }
 
     /** "2 (web rw, ssh ro)": the session's joins in order (portable SQL: no GROUP_CONCAT/string_agg). */
@@ -88,6 +99,6 @@ public final class Recordings {
         String finished = rs.getString(4);
         return new Recording(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)),
                 finished == null ? null : Instant.parse(finished), Duration.ofMillis(rs.getLong(5)), rs.getLong(6),
-                rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getString(10), null);
+                rs.getLong(7), rs.getInt(8), rs.getInt(9), rs.getString(10), rs.getString(11), null);
     }
 }

@@ -59,6 +59,7 @@ public final class Store implements SessionLog, AutoCloseable {
             @Override public Optional<User> user(String name) { return users.find(name); }
             @Override public Optional<User> byApiKey(String key) { return keys.authenticate(key).flatMap(users::find); }
             @Override public List<UserKey> keys(String user) { return users.keys(user); }
+            @Override public Optional<User> byKey(String fingerprint) { return users.byKey(fingerprint); }
         };
     }
 

@@ -68,6 +68,12 @@ public final class UserStore {
                 rs -> new UserKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), name);
     }
 
+    /** The one user who registered this key; empty when nobody did or several did. */
+    public Optional<User> byKey(String fingerprint) {
+        List<String> owners = sql.query("SELECT DISTINCT user_name FROM user_keys WHERE fingerprint = ?", rs -> rs.getString(1), fingerprint);
+        return owners.size() == 1 ? find(owners.getFirst()) : Optional.empty();
+    }
+
     /** Removes a key by fingerprint; false when the user had no such key. */
     public boolean removeKey(String name, String fingerprint) {
         return sql.update("DELETE FROM user_keys WHERE user_name = ? AND fingerprint = ?", name, fingerprint) > 0;

@@ -188,6 +188,11 @@ final class TmateSession implements Source {
     // ---- Source: called by the hub, never blocking ----
 
     @Override
+    public String transport() {
+        return "ssh";
+    }
+
+    @Override
     public synchronized void input(byte[] data) {
         if (link != null) link.keys(data);   // typed while the host is away: nowhere to go
     }

@@ -3,6 +3,7 @@ package dev.ferry.relay.web;
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
 import dev.ferry.protocol.ProtocolException;
+import dev.ferry.relay.auth.User;
 import dev.ferry.relay.hub.Delivery;
 import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.hub.JoinRefusedException;
@@ -37,7 +38,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     private final Hub hub;
     private final java.util.Set<String> keyFingerprints;
-    private final boolean mayWrite;   // false for a logged-in viewer
+    private final User user;          // logged in, or by API key; null when anonymous
     private final String token;
     private final String address;
     private final String transport;
@@ -47,9 +48,9 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, boolean mayWrite, String transport) {
+    JoinLink(Hub hub, String token, String address, java.util.Set<String> keyFingerprints, User user, String transport) {
         this.keyFingerprints = keyFingerprints;
-        this.mayWrite = mayWrite;
+        this.user = user;
         this.hub = hub;
         this.token = token;
         this.address = address;
@@ -203,9 +204,15 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
         return transport;
     }
 
+    /** An account that may only watch (a viewer) is seated read-only whatever its link says. */
     @Override
     public boolean mayWrite() {
-        return mayWrite;
+        return user == null || user.mayWrite();
+    }
+
+    @Override
+    public String user() {
+        return user == null ? null : user.name();
     }
 
     @Override

@@ -1,8 +1,12 @@
 package dev.ferry.relay.web;
 
+import static dev.ferry.protocol.asciicast.JsonText.quote;
+
+import dev.ferry.relay.auth.UserNames;
 import dev.ferry.relay.store.AuditEvent;
 import dev.ferry.relay.store.Recording;
 import dev.ferry.relay.store.Store;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,21 +30,23 @@ import org.eclipse.jetty.server.Response;
 /**
  * {@code GET /api/recordings}, {@code /api/recordings/{id}.cast}, {@code /api/audit} (JSON), and the
  * replay pages {@code /recordings} and {@code /recordings/{id}} (static HTML that reads the API).
- * Every request passes {@link Access} first. Query filters: {@code since} (ISO date or instant),
- * {@code session} (audit).
+ * Every request passes {@link Access} first: an anonymous API call gets 401, an anonymous page view
+ * a redirect to the login form, a wrong role 403; API errors are JSON ({@code {"error": "..."}}).
+ * Query filters: {@code since} (ISO date or instant), {@code user} (recordings: the host's account;
+ * audit: the acting account), {@code session} (audit).
  */
 final class RecordingsApi extends Handler.Wrapper {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Store store;
     private final Path dataDir;
-    private final Access access;
+    private final Callers callers;
 
-    RecordingsApi(Handler next, Store store, Path dataDir, Access access) {
+    RecordingsApi(Handler next, Store store, Path dataDir, Callers callers) {
         super(next);
         this.store = store;
         this.dataDir = dataDir;
-        this.access = access;
+        this.callers = callers;
     }
 
     @Override
@@ -48,38 +54,69 @@ final class RecordingsApi extends Handler.Wrapper {
         String path = Request.getPathInContext(request);
         Access.Action action = action(path);
         if (action == null) return super.handle(request, response, callback);
+        boolean api = path.startsWith("/api/");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
-            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, "only GET");
+            error(request, response, callback, api, HttpStatus.METHOD_NOT_ALLOWED_405, "only GET");
             return true;
         }
-        if (!access.permits(request, action)) {
-            Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403,
-                    "recordings and the audit log are served to the relay's own machine only");
-            return true;
+        switch (Access.decide(callers.identify(request, true), action)) {
+            case Access.Decision.Allowed allowed -> { }
+            case Access.Decision.LogIn login -> {
+                if (!api) return redirect(response, callback, "/login?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8));
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"ferry\"");
+                error(request, response, callback, true, HttpStatus.UNAUTHORIZED_401, login.message());
+                return true;
+            }
+            case Access.Decision.Refused refused -> {
+                error(request, response, callback, api, refused.status(), refused.message());
+                return true;
+            }
         }
         Fields query = Request.extractQueryParameters(request);
         Instant since;
+        String user = query.getValue("user");
         try {
             since = since(query.getValue("since"));
+            if (user != null) UserNames.check("user name", user);
         } catch (IllegalArgumentException e) {
-            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, e.getMessage());
+            error(request, response, callback, api, HttpStatus.BAD_REQUEST_400, e.getMessage());
             return true;
         }
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         if (path.equals("/api/recordings")) {
-            json(response, callback, array(store.recordings().list(since), Recording::toJson));
+            json(response, callback, array(store.recordings().list(since, user), Recording::toJson));
         } else if (path.equals("/api/audit")) {
             String session = query.getValue("session");
             if (session != null && !ID.matcher(session).matches()) {
-                Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, "session must be a session id");
+                error(request, response, callback, true, HttpStatus.BAD_REQUEST_400, "session must be a session id");
                 return true;
             }
-            json(response, callback, array(store.audit().list(session, since), AuditEvent::toJson));
+            json(response, callback, array(store.audit().list(session, since, user), AuditEvent::toJson));
         } else if (path.startsWith("/api/recordings/")) {
             cast(request, response, callback, path.substring("/api/recordings/".length(), path.length() - ".cast".length()));
         } else {
-            page(request, response, callback, path.equals("/recordings") ? "static/recordings.html" : "static/replay.html");
+            page(request, response, callback, path.startsWith("/recordings/") && path.length() > "/recordings/".length()
+                    ? "static/replay.html" : "static/recordings.html");
         }
+        return true;
+    }
+
+    /** A JSON error for the API, Jetty's error page for the HTML pages. */
+    private static void error(Request request, Response response, Callback callback, boolean api, int status, String message) {
+        if (!api) {
+            Response.writeError(request, response, callback, status, message);
+            return;
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        String body = "{\"error\":" + quote(message) + "}\n";
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    private static boolean redirect(Response response, Callback callback, String location) {
+        response.setStatus(HttpStatus.SEE_OTHER_303);
+        response.getHeaders().put(HttpHeader.LOCATION, location);
+        callback.succeeded();
         return true;
     }
 
@@ -111,7 +148,7 @@ final class RecordingsApi extends Handler.Wrapper {
         Optional<Recording> r = ID.matcher(id).matches() ? store.recordings().get(id) : Optional.empty();
         Path file = r.map(rec -> dataDir.resolve(rec.path()).normalize()).orElse(null);
         if (file == null || !file.startsWith(dataDir.normalize()) || !Files.isRegularFile(file)) {
-            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404, "no such recording");
+            error(request, response, callback, true, HttpStatus.NOT_FOUND_404, "no such recording");
             return;
         }
         response.setStatus(HttpStatus.OK_200);

@@ -4,6 +4,7 @@ import dev.ferry.protocol.Frames;
 import dev.ferry.relay.RelayConfig;
 import dev.ferry.relay.RelayListener;
 import dev.ferry.relay.auth.Accounts;
+import dev.ferry.relay.auth.User;
 import dev.ferry.relay.auth.UserKey;
 import dev.ferry.relay.hub.Endpoints;
 import dev.ferry.relay.hub.Hub;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -24,7 +26,6 @@ import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
-import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
@@ -46,7 +47,7 @@ public final class WebListener implements RelayListener {
         start(hub, config, null);
     }
 
-    /** With a store, also serves recordings, replay pages and the audit log ({@link RecordingsApi}, loopback only). */
+    /** With a store, also serves recordings, replay pages and the audit log ({@link RecordingsApi}, by role). */
     @Override
     public void start(Hub hub, RelayConfig config, Store store) throws Exception {
         this.config = config;
@@ -70,22 +71,33 @@ public final class WebListener implements RelayListener {
         server.addConnector(connector);
 
         Accounts accounts = hub.admission().accounts();
+        Callers callers = new Callers(accounts, webSessions, hub.failures());
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setMaxBinaryMessageSize(Frames.MAX_FRAME);
             container.setMaxTextMessageSize(1024);
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
-            container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
-                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq), keysOf(rq, accounts),
-                    mayWrite(rq, accounts), JoinLink.transport(rq.getHttpURI().getQuery())));
+            container.addMapping("/ws/join/*", (rq, rs, cb) -> {
+                User user;
+                switch (callers.identify(rq, LoginHandler.sameOrigin(rq))) {
+                    case Callers.Caller.Known k -> user = k.user();
+                    case Callers.Caller.Anonymous a -> user = null;
+                    case Callers.Caller.Refused r -> {
+                        Response.writeError(rq, rs, cb, r.status(), r.message());
+                        return null;
+                    }
+                }
+                return new JoinLink(hub, Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq),
+                        keysOf(user, accounts), user, JoinLink.transport(rq.getHttpURI().getQuery()));
+            });
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
-        Handler pages = new TmateConfigPage(hub, config.dataDir(), new SessionPage(files));
-        if (store != null) pages = new RecordingsApi(pages, store, config.dataDir(), Access.LOOPBACK_ONLY);
+        Handler pages = new TmateConfigPage(hub, config.dataDir(), new SessionPage(files, hub, store == null ? null : callers));
+        if (store != null) pages = new RecordingsApi(pages, store, config.dataDir(), callers);
         ws.setHandler(new LoginHandler(pages, accounts, hub.failures(), webSessions, config.tls()));
         context.setHandler(ws);
         server.setHandler(context);
@@ -94,20 +106,12 @@ public final class WebListener implements RelayListener {
     }
 
     /**
-     * The SSH keys a browser has proven through its login: the logged-in user's registered keys.
-     * Only for a page of this relay (a foreign Origin gets no identity: cross-site WebSocket hijacking).
+     * The SSH keys a participant has proven through its login or API key: its user's registered keys.
+     * A foreign page's cookie gives no identity ({@link Callers}: cross-site WebSocket hijacking).
      */
-    private Set<String> keysOf(ServerUpgradeRequest rq, Accounts accounts) {
-        if (!LoginHandler.sameOrigin(rq)) return Set.of();
-        return LoginHandler.user(rq, webSessions, accounts)
-                .map(u -> accounts.keys(u.name()).stream().map(UserKey::fingerprint).collect(Collectors.toUnmodifiableSet()))
-                .orElse(Set.of());
-    }
-
-    /** A browser logged in as a viewer-only account is seated read-only whatever its link says. */
-    private boolean mayWrite(ServerUpgradeRequest rq, Accounts accounts) {
-        if (!LoginHandler.sameOrigin(rq)) return true;
-        return LoginHandler.user(rq, webSessions, accounts).map(dev.ferry.relay.auth.User::mayWrite).orElse(true);
+    private static Set<String> keysOf(User user, Accounts accounts) {
+        if (user == null) return Set.of();
+        return accounts.keys(user.name()).stream().map(UserKey::fingerprint).collect(Collectors.toUnmodifiableSet());
     }
 
     public int port() {

@@ -47,6 +47,14 @@ class AccountStoreTest {
                 assertThat(k.comment()).isEqualTo("test@example");
             });
 
+            // A key names its user (an ssh joiner's account in the audit log), unless several registered it.
+            assertThat(users.byKey(key.fingerprint())).map(u -> u.name()).contains("bob");
+            assertThat(store.accounts().byKey(key.fingerprint())).map(u -> u.name()).contains("bob");
+            assertThat(users.byKey("SHA256:nobody")).isEmpty();
+            users.addKey("alice", key.fingerprint(), key.publicKey(), key.comment());
+            assertThat(users.byKey(key.fingerprint())).as("two owners prove no single identity").isEmpty();
+            assertThat(users.removeKey("alice", key.fingerprint())).isTrue();
+
             String apiKey = store.apiKeys().create("bob");
             assertThat(users.remove("bob")).isTrue();
             assertThat(users.remove("bob")).isFalse();
