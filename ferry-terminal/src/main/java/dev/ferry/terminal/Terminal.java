@@ -105,6 +105,29 @@ public final class Terminal {
         return new Frame(lines, s.cols, s.cx, s.cy, s.cursorStyle, modes(), s.title);
     }
 
+    /**
+     * The screen scrolled back by {@code linesBack} lines into the history (clamped), as a copy-mode
+     * view shows it: the top rows come from the history, the rest from the screen. The cursor is
+     * the terminal's own; a viewer places its own cursor.
+     */
+    public Frame frame(int linesBack) {
+        Screen s = screen;
+        int back = Math.max(0, Math.min(linesBack, s.history.size()));
+        if (back == 0) return frame();
+        Line[] lines = new Line[s.rows];
+        int first = s.history.size() - back;
+        for (int r = 0; r < s.rows; r++) {
+            int i = first + r;
+            if (i < s.history.size()) {
+                lines[r] = s.history.get(i, s.cols);
+            } else {
+                lines[r] = s.lines[i - s.history.size()];
+            }
+            lines[r].frozen = true;
+        }
+        return new Frame(lines, s.cols, s.cx, s.cy, s.cursorStyle, modes(), s.title);
+    }
+
     /** The visible screen as {@code tmux capture-pane -p} prints it: one line per row, trailing spaces trimmed. */
     public String text() { return Capture.text(screen.lines, false); }
 

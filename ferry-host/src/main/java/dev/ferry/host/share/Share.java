@@ -96,7 +96,7 @@ public final class Share {
         pty = new PtyProcessBuilder(command.toArray(String[]::new)).setEnvironment(env)
                 .setInitialColumns(cols).setInitialRows(rows).setConsole(false).start();
         started.countDown();
-        if (relayEnded != null && tty == null) pty.destroy();  // the relay ended it while the command started
+        if (relayEnded != null && tty == null) stopCommand();  // the relay ended it while the command started
 
         mirror = new Terminal(cols, rows, 0);
         if (tty == null) {
@@ -239,6 +239,27 @@ public final class Share {
         }
     }
 
+    /**
+     * Stops the command (headless, the relay ended the session). A SIGTERM that arrives while the
+     * command is still being spawned can be lost (seen: the relay shutting down right after the
+     * share started left {@code sleep 60} running), so it is repeated until the command is gone.
+     */
+    private void stopCommand() {
+        PtyProcess p = pty;
+        if (p == null) return;
+        Thread.ofVirtual().name("ferry-stop-command").start(() -> {
+            try {
+                for (int i = 0; i < 10 && p.isAlive(); i++) {
+                    p.destroy();
+                    if (p.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS)) return;
+                }
+                if (p.isAlive()) p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
     /** SIGTERM / SIGINT / System.exit: leave the terminal as it was and tell the relay. */
     private void onSignal() {
         if (finish("the host stopped sharing")) {
@@ -291,8 +312,7 @@ public final class Share {
                 notice("the relay ended sharing: " + reason + " (your shell goes on)");
             } else {
                 // Headless, the share is all there is: stop the command.
-                PtyProcess p = pty;
-                if (p != null) p.destroy();
+                stopCommand();
             }
         }
     }

@@ -19,6 +19,7 @@ import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.global.NoMoreSessionsHandler;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 import dev.ferry.relay.tmate.TmateHost;
+import dev.ferry.relay.tmate.TmateSessions;
 
 /**
  * The relay's SSH listener: people join shared sessions with stock {@code ssh -pPORT TOKEN@HOST}.
@@ -46,14 +47,18 @@ public final class SshJoinServer implements AutoCloseable {
     private final SshServer sshd;
     private final HostKey hostKey;
 
-    private SshJoinServer(SshServer sshd, HostKey hostKey) {
+    private final TmateSessions tmate;
+
+    private SshJoinServer(SshServer sshd, HostKey hostKey, TmateSessions tmate) {
         this.sshd = sshd;
         this.hostKey = hostKey;
+        this.tmate = tmate;
     }
 
     /** Starts listening; joiners are seated in {@code hub}'s sessions by the token they log in with. */
     public static SshJoinServer start(Config config, Hub hub, SshEvents events) throws IOException {
         HostKey hostKey = HostKey.loadOrCreate(config.dataDir());
+        TmateSessions tmate = new TmateSessions(hub);
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(config.host());
         sshd.setPort(config.port());
@@ -83,7 +88,7 @@ public final class SshJoinServer implements AutoCloseable {
 
             @Override
             public Command createSubsystem(ChannelSession channel) {
-                return new TmateHost(hub, Peer.address(channel.getSession().getRemoteAddress()));
+                return new TmateHost(tmate, Peer.address(channel.getSession().getRemoteAddress()));
             }
         }));
         sshd.setShellFactory(channel -> new SshJoiner(hub, (JoinChannel) channel, events));
@@ -102,7 +107,7 @@ public final class SshJoinServer implements AutoCloseable {
         CoreModuleProperties.SOCKET_KEEPALIVE.set(sshd, true);
 
         sshd.start();
-        return new SshJoinServer(sshd, hostKey);
+        return new SshJoinServer(sshd, hostKey, tmate);
     }
 
     /** The port actually bound (the real one when configured with 0). */
@@ -122,6 +127,7 @@ public final class SshJoinServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        tmate.close();
         sshd.stop(true);
     }
 }

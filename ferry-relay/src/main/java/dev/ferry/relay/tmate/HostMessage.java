@@ -62,6 +62,11 @@ final class HostMessage {
         throw bad(i, "an array");
     }
 
+    /** Field i as decoded (nil is null), for fields that may be of several types. */
+    Object raw(int i) throws MsgpackReader.MalformedException {
+        return field(i);
+    }
+
     /** Fields i.. as strings (EXEC_CMD's argv). */
     List<String> strings(int from) throws MsgpackReader.MalformedException {
         List<String> out = new ArrayList<>();

@@ -15,11 +15,9 @@ final class HostOptions {
     private boolean foreground;
 
     void hostCommand(List<String> argv) {
-        if (argv.isEmpty() || !argv.get(0).equals("set-option")) return;
-        List<String> rest = argv.subList(1, argv.size()).stream().filter(a -> !a.startsWith("-")).toList();
-        if (rest.size() != 2) return;
+        List<String> rest = nameAndValue(argv);
+        if (rest == null) return;
         String name = rest.get(0), value = rest.get(1);
-        if (value.isEmpty()) return;
         switch (name) {
             case "tmate-session-name" -> sessionName = value;
             case "tmate-session-name-ro" -> sessionNameRo = value;
@@ -28,6 +26,23 @@ final class HostOptions {
             case "tmate-set" -> set(value);
             default -> { }
         }
+    }
+
+    /** {@code [name, value]} of a {@code set-option} with a non-empty value, flags dropped; null for anything else. */
+    private static List<String> nameAndValue(List<String> argv) {
+        if (argv.isEmpty() || !argv.get(0).equals("set-option")) return null;
+        List<String> rest = argv.subList(1, argv.size()).stream().filter(a -> !a.startsWith("-")).toList();
+        return rest.size() == 2 && !rest.get(1).isEmpty() ? rest : null;
+    }
+
+    /** The option's name when this command sets a session name or the API key, which only count before READY; else null. */
+    static String namingOption(List<String> argv) {
+        List<String> rest = nameAndValue(argv);
+        if (rest == null) return null;
+        return switch (rest.get(0)) {
+            case "tmate-session-name", "tmate-session-name-ro", "tmate-api-key" -> rest.get(0);
+            default -> null;
+        };
     }
 
     private void set(String assignment) {

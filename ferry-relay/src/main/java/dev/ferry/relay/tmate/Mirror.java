@@ -20,12 +20,18 @@ import java.util.Set;
  */
 final class Mirror {
     static final int COPY_LINES = 200;
-    private static final int GREEN = 2, BLACK = 0;
+    private static final int GREEN = 2, BLACK = 0, YELLOW = 3;
 
     private Layout layout = Layout.INITIAL;
     private final Map<Integer, Terminal> panes = new HashMap<>();
     private final Map<Integer, Deque<String>> copyText = new HashMap<>();
-    private final Set<Integer> inCopyMode = new HashSet<>();
+    /** Panes in copy mode: browsing their own history (backing) or showing a text list (the Tip screen). */
+    private final Map<Integer, CopyView> inCopyMode = new HashMap<>();
+
+    /** The host's copy-mode state of a pane: scrolled {@code linesBack} into history, copy cursor at x, y. */
+    record CopyView(boolean backing, int linesBack, int x, int y) {
+        static final CopyView TEXT = new CopyView(false, 0, 0, 0);
+    }
     private String statusLeft, statusRight;
 
     Layout layout() {
@@ -56,7 +62,7 @@ final class Mirror {
         }
         panes.keySet().retainAll(live);
         copyText.keySet().retainAll(live);
-        inCopyMode.retainAll(live);
+        inCopyMode.keySet().retainAll(live);
         layout = next;
     }
 
@@ -66,15 +72,39 @@ final class Mirror {
         if (t != null) t.feed(data);
     }
 
+    /** Each pane of the layout by id (its size is what a snapshot is rebuilt at). */
+    Map<Integer, Layout.Pane> paneSizes() {
+        Map<Integer, Layout.Pane> out = new HashMap<>();
+        for (Layout.Window w : layout.windows()) {
+            for (Layout.Pane p : w.panes()) out.put(p.id(), p);
+        }
+        return out;
+    }
+
+    /**
+     * A reconnected host's snapshot: each pane's screen model starts over from what the host has,
+     * which repairs whatever output was lost while the connection was down.
+     */
+    void snapshot(Map<Integer, byte[]> rebuilt) {
+        Map<Integer, Layout.Pane> sizes = paneSizes();
+        rebuilt.forEach((id, bytes) -> {
+            Layout.Pane p = sizes.get(id);
+            if (p == null) return;
+            Terminal t = new Terminal(Math.max(1, p.cols()), Math.max(1, p.rows()));
+            t.feed(bytes);
+            panes.put(id, t);
+        });
+    }
+
     void status(String left, String right) {
         statusLeft = stripStyles(left);
         statusRight = stripStyles(right);
     }
 
-    /** SYNC_COPY_MODE: an empty state means the pane left copy mode. */
-    void copyMode(int paneId, boolean active) {
-        if (active) {
-            inCopyMode.add(paneId);
+    /** SYNC_COPY_MODE: null means the pane left copy mode. */
+    void copyMode(int paneId, CopyView view) {
+        if (view != null) {
+            inCopyMode.put(paneId, view);
         } else {
             inCopyMode.remove(paneId);
             copyText.remove(paneId);
@@ -83,7 +113,7 @@ final class Mirror {
 
     /** WRITE_COPY_MODE: a line of the pane's text list (the startup tip, notifications). */
     void copyLine(int paneId, String line) {
-        inCopyMode.add(paneId);   // lines are only written to a pane in tmux's output copy mode
+        inCopyMode.putIfAbsent(paneId, CopyView.TEXT);   // lines are only written to a pane in tmux's output copy mode
         Deque<String> lines = copyText.computeIfAbsent(paneId, k -> new ArrayDeque<>());
         lines.addLast(line);
         while (lines.size() > COPY_LINES) lines.removeFirst();
@@ -105,7 +135,11 @@ final class Mirror {
         }
         statusLine(canvas, rows - 1);
         Terminal t = active == null ? null : panes.get(active.id());
-        if (t != null) {
+        CopyView copy = active == null ? null : inCopyMode.get(active.id());
+        if (t != null && copy != null && copy.backing()) {
+            canvas.cursor(active.x() + Math.min(copy.x(), t.cols() - 1), active.y() + Math.min(copy.y(), t.rows() - 1), 0, t.modes());
+            canvas.title(t.title());
+        } else if (t != null) {
             canvas.cursor(active.x() + Math.min(t.cursorX(), t.cols() - 1), active.y() + t.cursorY(), 0, t.modes());
             canvas.title(t.title());
         }
@@ -119,7 +153,8 @@ final class Mirror {
             }
         }
         Deque<String> text = copyText.get(p.id());
-        if (inCopyMode.contains(p.id()) && text != null) {
+        CopyView copy = inCopyMode.get(p.id());
+        if (copy != null && !copy.backing() && text != null) {
             // tmux's "output" copy mode: the text list, newest lines last, over a blank pane.
             for (int y = 0; y < p.rows(); y++) canvas.fill(p.x(), p.y() + y, p.cols(), Canvas.DEFAULT);
             String[] lines = text.toArray(String[]::new);
@@ -130,10 +165,17 @@ final class Mirror {
             return;
         }
         Terminal t = panes.get(p.id());
-        if (t != null) {
-            Frame f = t.frame();
-            canvas.draw(f, p.x(), p.y(), p.cols(), p.rows());
+        if (t == null) return;
+        if (copy != null && copy.backing()) {
+            // tmux's copy mode over the pane's own history, with its position in the top right corner.
+            canvas.draw(t.frame(copy.linesBack()), p.x(), p.y(), p.cols(), p.rows());
+            String position = "[" + Math.min(copy.linesBack(), t.historySize()) + "/" + t.historySize() + "]";
+            if (position.length() <= p.cols()) {
+                canvas.text(p.x() + p.cols() - position.length(), p.y(), position, BLACK, YELLOW, false);
+            }
+            return;
         }
+        canvas.draw(t.frame(), p.x(), p.y(), p.cols(), p.rows());
     }
 
     /** Cells of the window area no pane covers are borders; their shape follows their neighbours. */

@@ -1,14 +1,5 @@
 package dev.ferry.relay.tmate;
 
-import dev.ferry.protocol.Links;
-import dev.ferry.relay.hub.Hub;
-import dev.ferry.relay.hub.ResizePolicy;
-import dev.ferry.relay.hub.Role;
-import dev.ferry.relay.hub.Session;
-import dev.ferry.relay.hub.SessionAccess;
-import dev.ferry.relay.hub.SessionSpec;
-import dev.ferry.relay.hub.Source;
-import dev.ferry.terminal.Renderer;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -26,17 +17,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One stock tmate host on the {@code tmate} subsystem: decodes its msgpack stream (strictly
- * bounded), answers the handshake with the session's links, mirrors its panes, and is the
- * session's {@link Source} in the hub. The hub sees one terminal: the current window composed
- * with borders and a status line, re-rendered as the host's panes change.
+ * One connection of a stock tmate host on the {@code tmate} subsystem: decodes its msgpack stream
+ * (strictly bounded), collects the options it replicates before READY, then belongs to a
+ * {@link TmateSession} (a new one, or the one its reconnection data names) and hands it the
+ * host's layout, output and status.
  *
  * <p>The reader runs on its own virtual thread and never stops consuming (the host writes with
  * blocking SSH writes; a stalled reader would freeze the user's terminal). Everything the relay
  * sends goes through one writer thread, each message encoded whole beforehand: a malformed
  * message would kill the user's whole tmate.
  */
-public final class TmateHost implements Command, Source {
+public final class TmateHost implements Command {
     private static final Logger LOG = LoggerFactory.getLogger(TmateHost.class);
     static final int PROTOCOL_VERSION = 6;
     static final int MAX_MESSAGE_BYTES = 8 << 20;
@@ -46,9 +37,8 @@ public final class TmateHost implements Command, Source {
     // Relay to host (TMATE_IN_*).
     static final int NOTIFY = 0, RESIZE = 2, SET_ENV = 4, READY = 5, PANE_KEY = 6, EXEC_CMD = 7;
 
-    private final Hub hub;
+    private final TmateSessions sessions;
     private final String address;
-    private final Mirror mirror = new Mirror();
     private final Prefix prefix = new Prefix();
     private final LinkedBlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final HostOptions options = new HostOptions();
@@ -56,13 +46,13 @@ public final class TmateHost implements Command, Source {
     private InputStream in;
     private OutputStream out;
     private ExitCallback exit;
-    private volatile Session session;
+    private volatile TmateSession session;
     private volatile boolean closed;
-    private Renderer renderer;
-    private int shownCols, shownRows;
+    private volatile boolean dropped;   // replaced by a newer connection of the same host: end quietly
+    private String reconnectionData;
 
-    public TmateHost(Hub hub, String address) {
-        this.hub = hub;
+    public TmateHost(TmateSessions sessions, String address) {
+        this.sessions = sessions;
         this.address = address;
     }
 
@@ -82,13 +72,13 @@ public final class TmateHost implements Command, Source {
 
     @Override
     public void destroy(ChannelSession channel) {
-        stop("the tmate host disconnected");
+        lost();
     }
 
-    // ---- Source: called by the hub, never blocking ----
+    // ---- from the session ----
 
-    @Override
-    public void input(byte[] data) {
+    /** Keystrokes of read-write participants: pane keys, or tmux commands for the prefix bindings. */
+    void keys(byte[] data) {
         synchronized (prefix) {
             for (long key : Keys.parse(data)) {
                 List<String> command = prefix.key(key);
@@ -103,39 +93,16 @@ public final class TmateHost implements Command, Source {
         }
     }
 
-    @Override
-    public void notice(String text) {
-        notify(text);
+    /** Refused at READY: these lines are shown to the host, then the connection closes. */
+    void refuse(List<String> lines) {
+        for (String line : lines) send(MsgpackWriter.array(NOTIFY, line));
+        close();
     }
 
-    @Override
-    public void joined(String transport, String address, Role role, int participants) {
-        notify("A mate has joined (" + address + ") -- " + participants + " client(s) currently connected");
-        send(MsgpackWriter.array(SET_ENV, "tmate_num_clients", Integer.toString(participants)));
-    }
-
-    @Override
-    public void left(String transport, String address, Role role, int participants) {
-        notify("A mate has left (" + address + ") -- " + participants + " client(s) currently connected");
-        send(MsgpackWriter.array(SET_ENV, "tmate_num_clients", Integer.toString(participants)));
-    }
-
-    @Override
-    public void resize(int cols, int rows) {
-        if (cols <= 0 || rows <= 0) {
-            send(MsgpackWriter.array(RESIZE, -1, -1));   // no read-write joiner: the host's own size rules
-            return;
-        }
-        // The joiner's whole window is the composed picture: the host's window area is one row less (our status line).
-        send(MsgpackWriter.array(RESIZE, cols, Math.max(1, rows - 1)));
-    }
-
-    @Override
-    public void ended(String reason) {
-        if (closed) return;
-        notify("Session closed: " + reason);
-        closed = true;
-        outbox.offer(STOP);
+    /** The host reconnected over a newer connection: this one ends without touching the session. */
+    void drop() {
+        dropped = true;
+        close();
     }
 
     // ---- reading ----
@@ -148,8 +115,7 @@ public final class TmateHost implements Command, Source {
                 throw new MsgpackReader.MalformedException("the first host message is not a header");
             }
             if (header.integer(0) != PROTOCOL_VERSION) {
-                notify("This relay speaks tmate protocol " + PROTOCOL_VERSION + " (tmate 2.4); please use tmate 2.4");
-                finish();
+                refuse(List.of("This relay speaks tmate protocol " + PROTOCOL_VERSION + " (tmate 2.4); please use tmate 2.4"));
                 return;
             }
             while (!closed) {
@@ -157,113 +123,102 @@ public final class TmateHost implements Command, Source {
             }
         } catch (MsgpackReader.MalformedException e) {
             LOG.info("tmate host from {}: malformed data: {}", address, e.getMessage());
-            stop("the tmate host sent malformed data");
+            end("the tmate host sent malformed data");
         } catch (EOFException e) {
-            stop("the tmate host disconnected");
+            lost();
         } catch (IOException e) {
             LOG.debug("tmate host from {} gone: {}", address, e.toString());
-            stop("the tmate host disconnected");
+            lost();
         } catch (RuntimeException e) {
             LOG.warn("tmate host from {} failed", address, e);
-            stop("relay error");
+            end("relay error");
         }
     }
 
     private void handle(HostMessage m) throws MsgpackReader.MalformedException {
+        TmateSession s = session;
         switch (m.type()) {
             case HostMessage.EXEC_CMD -> {
                 List<String> argv = m.strings(0);
-                options.hostCommand(argv);
+                String late = s == null ? null : HostOptions.namingOption(argv);
+                if (late != null) {
+                    send(MsgpackWriter.array(NOTIFY, Notices.lateOption(late)));
+                } else if (s == null) {
+                    options.hostCommand(argv);
+                }
                 synchronized (prefix) {
                     prefix.hostCommand(argv);
                 }
             }
-            case HostMessage.READY -> ready();
+            case HostMessage.RECONNECT -> {
+                String data = m.string(0);
+                if (s == null && data.length() <= TmateSessions.MAX_RECONNECTION_DATA) reconnectionData = data;
+            }
+            case HostMessage.READY -> {
+                if (s == null) session = sessions.ready(this, options, reconnectionData, address);
+            }
             case HostMessage.SYNC_LAYOUT -> {
-                mirror.layout(LayoutCodec.decode(m));
-                publish();
+                Layout layout = LayoutCodec.decode(m);
+                if (s != null) s.layout(this, layout);
             }
             case HostMessage.PTY_DATA -> {
-                mirror.output(m.integer(0, -1, Integer.MAX_VALUE), m.bytes(1));
-                publish();
+                int pane = m.integer(0, -1, Integer.MAX_VALUE);
+                byte[] data = m.bytes(1);
+                if (s != null) s.output(this, pane, data);
             }
             case HostMessage.STATUS -> {
-                mirror.status(m.string(0), m.string(1));
-                publish();
+                String left = m.string(0), right = m.string(1);
+                if (s != null) s.status(this, left, right);
             }
             case HostMessage.SYNC_COPY_MODE -> {
-                mirror.copyMode(m.integer(0, -1, Integer.MAX_VALUE), !m.array(1).isEmpty());
-                publish();
+                int pane = m.integer(0, -1, Integer.MAX_VALUE);
+                Mirror.CopyView view = copyView(m.array(1));
+                if (s != null) s.copyMode(this, pane, view);
             }
             case HostMessage.WRITE_COPY_MODE -> {
-                mirror.copyLine(m.integer(0, -1, Integer.MAX_VALUE), m.string(1));
-                publish();
+                int pane = m.integer(0, -1, Integer.MAX_VALUE);
+                String line = m.string(1);
+                if (s != null) s.copyLine(this, pane, line);
             }
-            case HostMessage.FIN -> stop("the host ended the tmate session");
-            default -> { }   // UNAME, FAILED_CMD, SNAPSHOT, RECONNECT, legacy: nothing to do yet
+            case HostMessage.SNAPSHOT -> {
+                if (s != null) s.snapshot(this, m);
+            }
+            case HostMessage.FIN -> {
+                if (s != null) s.end(this, "the host ended the tmate session");
+                close();
+            }
+            default -> { }   // UNAME, FAILED_CMD, legacy: nothing to do
         }
     }
 
-    @Override
-    public String transport() {
-        return "ssh";
+    /** SYNC_COPY_MODE's state {@code [backing, oy, cx, cy, selection, input]}, or null for {@code []} (copy mode left). */
+    private static Mirror.CopyView copyView(List<?> state) throws MsgpackReader.MalformedException {
+        if (state.isEmpty()) return null;
+        HostMessage v = HostMessage.nested(state, "a copy-mode state");
+        return new Mirror.CopyView(v.integer(0) != 0, clamp(v.integer(1)), clamp(v.integer(2)), clamp(v.integer(3)));
     }
 
-    /** OUT READY: every option has arrived; open the session and give the host its links. */
-    private void ready() {
-        if (session != null) return;
-        SessionAccess access = SessionAccess.OPEN;
-        if (options.authorizedKeys()) {
-            // -a FILE: only joiners proving one of these keys get in (the hub checks, for every transport).
-            java.util.Set<String> keys = AuthorizedKeys.fingerprints(options.authorizedKeyLines());
-            access = new SessionAccess(null, null, null, keys);
-        }
-        if (options.named()) {
-            notify("Named sessions are not supported by this relay for tmate yet; using random tokens.");
-        }
-        Session s = hub.open(this, new SessionSpec("tmate", false, mirror.cols(), mirror.rows(), address,
-                ResizePolicy.SMALLEST_WRITER, access));
-        session = s;
-        shownCols = mirror.cols();
-        shownRows = mirror.rows();
-        renderer = new Renderer(shownCols, shownRows);
-        Links links = Links.of(s.info(Role.READ_WRITE));
-        if (!options.foreground()) notify("Note: clear your terminal before sharing readonly access");
-        boolean web = !access.restricted();   // like tmate.io: a restricted session is SSH-only
-        if (web) notify("web session read only: " + links.webReadOnly());
-        if (links.sshReadOnly() != null) notify("ssh session read only: " + links.sshReadOnly());
-        if (web) notify("web session: " + links.webReadWrite());
-        if (links.sshReadWrite() != null) notify("ssh session: " + links.sshReadWrite());
-        send(MsgpackWriter.array(SET_ENV, "tmate_web_ro", links.webReadOnly()));
-        send(MsgpackWriter.array(SET_ENV, "tmate_ssh_ro", links.sshReadOnly() == null ? "" : links.sshReadOnly()));
-        send(MsgpackWriter.array(SET_ENV, "tmate_web", links.webReadWrite()));
-        send(MsgpackWriter.array(SET_ENV, "tmate_ssh", links.sshReadWrite() == null ? "" : links.sshReadWrite()));
-        send(MsgpackWriter.array(SET_ENV, "tmate_num_clients", "0"));
-        send(MsgpackWriter.array(READY));
-        publish();
+    private static int clamp(long v) {
+        return (int) Math.max(0, Math.min(v, 10_000_000));
     }
 
-    /** Redraws the composed window into the session: only the cells that changed. */
-    private void publish() {
-        Session s = session;
-        if (s == null) return;
-        if (mirror.cols() != shownCols || mirror.rows() != shownRows) {
-            shownCols = mirror.cols();
-            shownRows = mirror.rows();
-            s.resize(shownCols, shownRows);
-            renderer.resize(shownCols, shownRows);
-        }
-        byte[] bytes = renderer.render(mirror.compose(), null);
-        s.output(bytes, 0, bytes.length);
+    /** The session ends for good (malformed data, relay error); without a session, just the connection. */
+    private void end(String reason) {
+        TmateSession s = session;
+        if (s != null) s.end(this, reason);
+        close();
+    }
+
+    /** The connection is gone without FIN: the session waits for the host to reconnect. */
+    private void lost() {
+        TmateSession s = session;
+        if (s != null && !dropped) s.lost(this);
+        close();
     }
 
     // ---- writing ----
 
-    private void notify(String text) {
-        send(MsgpackWriter.array(NOTIFY, text));
-    }
-
-    private void send(byte[] message) {
+    void send(byte[] message) {
         if (closed) return;
         if (!outbox.offer(message)) {
             LOG.warn("tmate host from {}: outbound queue full, message dropped", address);
@@ -288,21 +243,18 @@ public final class TmateHost implements Command, Source {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        finish();
-    }
-
-    /** Ends the session (idempotent) and closes the channel once the writer has flushed. */
-    private void stop(String reason) {
-        Session s = session;
-        if (s != null) s.end(reason);   // calls ended(), which stops the writer
-        closed = true;
-        outbox.offer(STOP);
-    }
-
-    private void finish() {
-        closed = true;
-        outbox.offer(STOP);
         ExitCallback e = exit;
         if (e != null) e.onExit(0);
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** Closes the connection once what is queued has been written (idempotent). */
+    void close() {
+        if (closed) return;
+        closed = true;
+        outbox.offer(STOP);
     }
 }

@@ -39,12 +39,27 @@ class MirrorTest {
         Mirror m = new Mirror();
         m.layout(new Layout(30, 3, List.of(new Layout.Window(0, "bash", List.of(new Layout.Pane(0, 30, 3, 0, 0)), 0)), 0));
         m.output(0, "$ ".getBytes(StandardCharsets.UTF_8));
-        m.copyMode(0, true);
+        m.copyMode(0, Mirror.CopyView.TEXT);
         m.copyLine(0, "Tip: one");
         m.copyLine(0, "Tip: two");
         assertThat(m.compose().text()).startsWith("Tip: one\nTip: two\n");
-        m.copyMode(0, false);
+        m.copyMode(0, null);
         assertThat(m.compose().text()).startsWith("$\n");
+    }
+
+    @Test
+    void copyModeOverHistoryShowsTheScrolledViewWithTheCopyCursorAndPosition() {
+        Mirror m = new Mirror();
+        m.layout(new Layout(20, 3, List.of(new Layout.Window(0, "bash", List.of(new Layout.Pane(0, 20, 3, 0, 0)), 0)), 0));
+        m.output(0, "l1\r\nl2\r\nl3\r\nl4\r\nl5".getBytes(StandardCharsets.UTF_8));
+        assertThat(m.compose().text()).startsWith("l3\nl4\nl5\n");
+        m.copyMode(0, new Mirror.CopyView(true, 2, 1, 0));
+        Frame f = m.compose();
+        assertThat(f.text()).startsWith("l1             [2/2]\nl2\nl3\n");
+        assertThat(f.cursorX()).isEqualTo(1);
+        assertThat(f.cursorY()).isEqualTo(0);
+        m.copyMode(0, null);
+        assertThat(m.compose().text()).startsWith("l3\nl4\nl5\n");
     }
 
     @Test
