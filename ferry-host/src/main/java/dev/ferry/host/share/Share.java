@@ -112,7 +112,7 @@ public final class Share {
         }
         // PTY reads block in native code (they would pin a virtual thread's carrier): a platform thread.
         Thread reader = Thread.ofPlatform().daemon().name("ferry-pty-reader").start(this::pumpOutput);
-        int status = awaitCommand();
+        int status = pty.waitFor();
         // The command's last output, then EOF; pty4j does not always wake a blocked read once the
         // command has gone (seen under load), so the wait for it is bounded.
         reader.join(1000);
@@ -123,19 +123,6 @@ public final class Share {
             return 1;
         }
         return status;
-    }
-
-    /**
-     * Waits for the command to exit. Headless, once the relay has ended the session, the command is
-     * asked again every second to stop: a SIGTERM that reaches it while it is still starting (after
-     * the fork, before the exec, when the JVM's inherited handler swallows it) is lost, and the share
-     * would wait for a command nobody can see (seen when the relay shut down right after the links).
-     */
-    private int awaitCommand() throws InterruptedException {
-        while (!pty.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
-            if (relayEnded != null && tty == null) pty.destroy();
-        }
-        return pty.exitValue();
     }
 
     /** Checked before anything is shared, so a typo costs no session. */
