@@ -52,7 +52,7 @@ class DeviceLiveTest {
     void aNetworkDropInTheMiddleOfTopLeavesTheShellRunningAndItsScreenIntact() throws Exception {
         String name = "top-box";
         Path err = tmp.resolve("connect.err");
-        try (CutProxy proxy = new CutProxy(relay.httpPort());
+        try (TcpProxy proxy = new TcpProxy(relay.httpPort());
              AgentProcess agent = AgentProcess.start(tmp.resolve("agent"), "http://127.0.0.1:" + proxy.port(), addDevice(name),
                      SHELL + "grace-seconds=30\nreconnect.max-seconds=1\n").awaitConnected(1);
              Tmux t = new Tmux(100, 30, Ferry.shellCommand("connect", name, "--relay", relay.webBase(), "--api-key", key) + " 2>" + err)) {
@@ -107,7 +107,7 @@ class DeviceLiveTest {
     void aDeviceAwayLongerThanTheGracePeriodLosesItsShellsAndTheUserIsToldWhy() throws Exception {
         String name = "gone-box";
         Path err = tmp.resolve("gone.err");
-        try (CutProxy proxy = new CutProxy(relay.httpPort());
+        try (TcpProxy proxy = new TcpProxy(relay.httpPort());
              AgentProcess agent = AgentProcess.start(tmp.resolve("gone-agent"), "http://127.0.0.1:" + proxy.port(), addDevice(name),
                      SHELL + "grace-seconds=2\nreconnect.max-seconds=1\n").awaitConnected(1);
              Tmux t = new Tmux(100, 30, Ferry.shellCommand("connect", name, "--relay", relay.webBase(), "--api-key", key) + " 2>" + err)) {

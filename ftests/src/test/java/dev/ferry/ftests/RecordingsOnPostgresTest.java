@@ -3,6 +3,7 @@ package dev.ferry.ftests;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.relay.store.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class RecordingsOnPostgresTest {
 
     @Test
     void theReadCommandsFindRecordingsAndTheAuditLogThroughDatabaseUrl() throws Exception {
-        String url = Postgres.freshDatabase();
+        String url = TestDatabases.url(TestDatabases.Kind.POSTGRESQL, tmp);
         try (RelayProcess relay = RelayProcess.start(tmp.resolve("relay"), "--database-url", url)) {
             String data = relay.dataDir().toString();
             assertThat(FerryRun.run(tmp, "user", "add", "alice", "--role", "operator", "--database-url", url).status()).isZero();
