@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TmateHost implements Command {
     private static final Logger LOG = LoggerFactory.getLogger(TmateHost.class);
+    private static final long DRAIN_MILLIS = 2_000;   // how long a closed channel's last messages may take to read
     static final int PROTOCOL_VERSION = 6;
     static final int MAX_MESSAGE_BYTES = 8 << 20;
     private static final int MAX_QUEUED = 10_000;
@@ -48,6 +49,7 @@ public final class TmateHost implements Command {
     private ExitCallback exit;
     private volatile TmateSession session;
     private volatile boolean closed;
+    private volatile Thread reader;
     private volatile boolean dropped;   // replaced by a newer connection of the same host: end quietly
     private String reconnectionData;
 
@@ -66,13 +68,27 @@ public final class TmateHost implements Command {
 
     @Override
     public void start(ChannelSession channel, Environment env) {
-        Thread.ofVirtual().name("tmate-host-reader").start(this::read);
+        reader = Thread.ofVirtual().name("tmate-host-reader").start(this::read);
         Thread.ofVirtual().name("tmate-host-writer").start(this::write);
     }
 
+    /**
+     * The channel closed. tmate's last message (FIN, on kill-server) can still be unread in the
+     * channel's stream at that moment; treating the close as a drop first would ignore that FIN and
+     * keep the session waiting for a reconnection. So the reader gets a moment to drain the stream
+     * (it ends the session on FIN, or reports the drop itself at EOF); only then is it a drop.
+     */
     @Override
     public void destroy(ChannelSession channel) {
-        lost();
+        Thread r = reader;
+        Thread.ofVirtual().name("tmate-host-closed").start(() -> {
+            try {
+                if (r != null) r.join(DRAIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            lost();
+        });
     }
 
     // ---- from the session ----
