@@ -31,7 +31,7 @@ final class ScaleBench {
                 return h;
             });
             try {
-                Thread.sleep(2000);
+                Thread.sleep(Long.getLong("bench.scale.settle.ms", 2000));   // the recorders are still writing the history for a while
                 long heap = ctx.relay.heapAfterGc(), rss = ctx.relay.rssBytes();
                 double heapPer = (heap - heap0) / 1024.0 / n, rssPer = (rss - rss0) / 1024.0 / n;
                 ctx.row(Integer.toString(n), Ctx.f(heapPer), Ctx.f(rssPer), Ctx.f(heap / 1e6), Ctx.f(rss / 1e6));

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -63,7 +62,11 @@ public final class AsciicastWriter implements Closeable {
     }
 
     public static AsciicastWriter create(Path path, Header header, LongSupplier nanoClock) throws IOException {
-        OutputStream file = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // createFile never overwrites. Then a plain FileOutputStream, not Files.newOutputStream: that
+        // stream keeps a reference to the last array written through it, which would keep an idle
+        // session's write buffer alive after LazyBuffer let it go.
+        Files.createFile(path);
+        OutputStream file = new java.io.FileOutputStream(path.toFile());
         try {
             return new AsciicastWriter(file, header, nanoClock);
         } catch (IOException | RuntimeException e) {
