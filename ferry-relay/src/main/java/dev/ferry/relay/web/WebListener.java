@@ -83,7 +83,7 @@ public final class WebListener implements RelayListener {
             if (agents != null) container.addMapping("/ws/agent", (rq, rs, cb) -> agents.link(Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
                     Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq),
-                    JoinIdentity.of(rq, accounts, webSessions, hub.failures()), JoinLink.transport(rq.getHttpURI().getQuery())));
+                    JoinIdentity.of(rq, accounts, webSessions, hub.failures()), JoinLink.transport(rq.getHttpURI().getQuery()), JoinLink.style(rq.getHttpURI().getQuery())));
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
