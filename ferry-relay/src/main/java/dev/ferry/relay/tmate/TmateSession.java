@@ -32,6 +32,7 @@ final class TmateSession implements Source {
     private Renderer renderer;
     private int shownCols, shownRows;
     private Message.Layout shownLayout;   // what pane viewers were last told
+    private boolean layoutChanged = true; // the layout or status text changed since then
     private int askedCols, askedRows;   // the last RESIZE: a reconnected host needs it again
     private boolean askedSize;
     private String reconnectionData;
@@ -104,6 +105,7 @@ final class TmateSession implements Source {
     synchronized void layout(TmateHost from, Layout layout) {
         if (from != link) return;
         mirror.layout(layout);
+        layoutChanged = true;
         publish();
     }
 
@@ -117,6 +119,7 @@ final class TmateSession implements Source {
     synchronized void status(TmateHost from, String left, String right) {
         if (from != link) return;
         mirror.status(left, right);
+        layoutChanged = true;
         publish();
     }
 
@@ -189,10 +192,13 @@ final class TmateSession implements Source {
     private void publish() {
         Session s = session;
         if (s == null) return;
-        Message.Layout panes = mirror.paneLayout();
-        if (!panes.equals(shownLayout)) {
-            shownLayout = panes;
-            s.layout(panes);
+        if (layoutChanged) {
+            layoutChanged = false;
+            Message.Layout panes = mirror.paneLayout();
+            if (!panes.equals(shownLayout)) {
+                shownLayout = panes;
+                s.layout(panes);
+            }
         }
         if (mirror.cols() != shownCols || mirror.rows() != shownRows) {
             shownCols = mirror.cols();
