@@ -185,7 +185,14 @@ class DeviceShellTest {
                 Ferry.waitUntil(WAIT, "the idle shell to end", () -> Ferry.read(idleErr).contains("session ended: the shell was idle for 2 s"));
                 Ferry.waitUntil(WAIT, "the old shell to end",
                         () -> Ferry.read(oldErr).contains("session ended: the shell reached its maximum age of 4 s"));
-                assertThat(ti.paneAlive()).isFalse();
+                // ferry connect exits once it has said why (its last words reach the file before it exits).
+                Ferry.waitUntil(WAIT, "ferry connect to exit", () -> {
+                    try {
+                        return !ti.paneAlive();
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                });
             }
         }
     }
