@@ -19,6 +19,13 @@ import java.util.concurrent.Executor;
  * <p>Guarded by the session's lock.
  */
 final class PaneScreens {
+    /**
+     * History bytes one start-over may carry in all: past it, the remaining panes come without their
+     * history. A host with many panes full of history would otherwise cost every joining browser
+     * up to a megabyte a pane.
+     */
+    static final long HISTORY_BUDGET = 4L << 20;
+
     private final Executor worker;
     private final long maxPending;
     private final Map<Integer, ScreenFeed> screens = new HashMap<>();
@@ -64,14 +71,17 @@ final class PaneScreens {
     List<Delivery> snapshot(int historyLines) {
         List<Delivery> out = new ArrayList<>(screens.size() + 1);
         out.add(new Delivery.Layout(layout));
+        long budget = HISTORY_BUDGET;
         for (Message.Layout.Window w : layout.windows()) {
             for (Message.Layout.Pane p : w.panes()) {
-                ScreenFeed screen = screens.get(p.id());
-                out.add(screen.read(t -> {
-                    byte[] data = t.snapshot(historyLines);
+                int lines = budget > 0 ? historyLines : 0;
+                Delivery.PaneSnapshot snapshot = screens.get(p.id()).read(t -> {
+                    byte[] data = t.snapshot(lines);
                     if (data.length > Frames.MAX_FRAME - 16) data = t.snapshot(0);
                     return new Delivery.PaneSnapshot(p.id(), t.cols(), t.rows(), data);
-                }));
+                });
+                budget -= snapshot.data().length;
+                out.add(snapshot);
             }
         }
         return out;

@@ -137,6 +137,34 @@ class PaneSeatTest {
     }
 
     @Test
+    void manyPanesFullOfHistoryStartOverWithinTheHistoryBudget() throws Exception {
+        Hub deep = new Hub(new HubLimits(1 << 20, Duration.ofSeconds(60), 1000), SessionLog.NONE, new FailureLimiter());
+        try {
+            joinManyPanes(deep);
+        } finally {
+            deep.close();
+        }
+    }
+
+    private void joinManyPanes(Hub deep) throws Exception {
+        Session s = deep.open(source, new SessionSpec("tmate", false, 200, 51, "10.0.0.9", ResizePolicy.SMALLEST_WRITER));
+        List<Message.Layout.Pane> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) many.add(new Message.Layout.Pane(i, 0, 0, 200, 50));
+        s.layout(new Message.Layout(200, 50, 0, "", "", List.of(new Message.Layout.Window(0, "w", 0, many))));
+        String line = "x".repeat(199) + "\r\n";
+        for (int i = 0; i < 40; i++) pane(s, i, line.repeat(1000));   // about 200 KB of history each, 8 MB in all
+        RecordingParticipant p = new RecordingParticipant("10.0.0.1");
+        p.seat = deep.join(s.readOnlyToken(), p, Seat.Style.PANES);
+        List<Delivery> first = p.drain();
+        long bytes = first.stream().filter(d -> d instanceof Delivery.PaneSnapshot)
+                .mapToLong(d -> ((Delivery.PaneSnapshot) d).data().length).sum();
+        assertThat(first).hasSize(41);
+        assertThat(((Delivery.PaneSnapshot) first.get(1)).data().length).isGreaterThan(100_000);   // the first ones keep history
+        assertThat(((Delivery.PaneSnapshot) first.get(40)).data().length).isLessThan(20_000);      // the last ones do not
+        assertThat(bytes).isLessThan(PaneScreens.HISTORY_BUDGET + 2 * 250_000);
+    }
+
+    @Test
     void onlyReadWriteSeatsSelectPanes() throws Exception {
         Session s = open();
         s.layout(TWO_PANES);
