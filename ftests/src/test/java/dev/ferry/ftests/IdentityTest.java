@@ -273,6 +273,12 @@ class IdentityTest {
         assertThat(admin("user", "add", "x", "--role", "root").err()).contains("unknown role 'root'");
         assertThat(admin("user", "key", "add", "bob", "ssh-ed25519 notbase64").err()).contains("not an SSH public key");
         assertThat(admin("apikey", "create", "--user", "nobody").err()).contains("no user nobody");
+        FerryRun noUser = admin("user", "key", "list", "nobody");
+        assertThat(noUser.status()).isNotZero();
+        assertThat(noUser.err().strip()).isEqualTo("ferry: no user nobody");
+        FerryRun noPasswd = FerryRun.run(tmp.resolve("cli"), Map.of(), "never-Set-1\n", "user", "passwd", "nobody", "--data", relay.dataDir().toString());
+        assertThat(noPasswd.status()).isNotZero();
+        assertThat(noPasswd.err().strip()).isEqualTo("ferry: no user nobody");
         FerryRun listed = admin("user", "key", "list", "bob");
         assertThat(listed.out()).contains(rsa.fingerprint() + " ssh-rsa rsa@test");
         assertThat(admin("user", "key", "remove", "bob", rsa.fingerprint()).status()).isZero();
