@@ -36,6 +36,11 @@ final class ClassRelay implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The class's temporary directory: the relay's files are under {@code relay/}, shares' under {@code share/}. */
+    Path dir() {
+        return dir;
+    }
+
     /** The running relay. */
     RelayProcess get() {
         return relay;

@@ -9,45 +9,53 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A relay with accounts, for the identity tests: alice (operator, with an API key), vera (viewer, with
- * an API key), bob (viewer, who owns the rsa key), real ed25519, ecdsa and rsa keys, and the admin CLI
- * beside the running relay. It collects every secret a test uses (API keys good and mistyped,
+ * A relay with accounts for one test class, for the identity tests: alice (operator, with an API key),
+ * vera (viewer, with an API key), bob (viewer, who owns the rsa key), real ed25519, ecdsa and rsa keys,
+ * and the admin CLI beside the running relay. Use it as
+ * {@code @RegisterExtension static final IdentityRelay fixture = new IdentityRelay();}; a test's own
+ * files go under {@link #tmp}. It collects every secret a test uses (API keys good and mistyped,
  * passwords, session tokens, login cookies) so that the last test can scan every log for them.
  */
-final class IdentityRelay implements AutoCloseable {
+final class IdentityRelay implements BeforeAllCallback, AfterAllCallback {
     static final Duration WAIT = Duration.ofSeconds(20);
     private static final String SHELL = "PS1=$ ";
 
-    final Path tmp;
-    final RelayProcess relay;
-    final SshKeys ed25519, ecdsa, rsa;
+    private final ClassRelay classRelay = new ClassRelay();
+    Path tmp;
+    RelayProcess relay;
+    SshKeys ed25519, ecdsa, rsa;
     final List<String> secrets = new ArrayList<>();
-    final String aliceKey;     // operator
-    final String viewerKey;    // viewer
+    String aliceKey;     // operator
+    String viewerKey;    // viewer
 
-    IdentityRelay(Path tmp) throws Exception {
-        this.tmp = tmp;
-        relay = RelayProcess.start(tmp.resolve("relay"));
-        try {
-            assertThat(relay.stdout()).contains("no users yet: create the first admin with `ferry user add NAME --role admin");
-            ed25519 = SshKeys.generate(tmp.resolve("keys"), "ed25519");
-            ecdsa = SshKeys.generate(tmp.resolve("keys"), "ecdsa");
-            rsa = SshKeys.generate(tmp.resolve("keys"), "rsa");
-            // The admin CLI works on the data directory while the relay runs.
-            assertThat(admin("user", "add", "alice", "--role", "operator").status()).isZero();
-            assertThat(admin("user", "add", "vera", "--role", "viewer").status()).isZero();
-            assertThat(admin("user", "add", "bob", "--role", "viewer").status()).isZero();
-            FerryRun added = admin("user", "key", "add", "bob", rsa.publicKey());
-            assertThat(added.status()).isZero();
-            assertThat(added.out()).contains(rsa.fingerprint());   // the same fingerprint as ssh-keygen -l
-            aliceKey = apiKey("alice");
-            viewerKey = apiKey("vera");
-        } catch (Exception | AssertionError e) {
-            relay.close();
-            throw e;
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        classRelay.beforeAll(context);
+        tmp = classRelay.dir();
+        relay = classRelay.get();
+        assertThat(relay.stdout()).contains("no users yet: create the first admin with `ferry user add NAME --role admin");
+        ed25519 = SshKeys.generate(tmp.resolve("keys"), "ed25519");
+        ecdsa = SshKeys.generate(tmp.resolve("keys"), "ecdsa");
+        rsa = SshKeys.generate(tmp.resolve("keys"), "rsa");
+        // The admin CLI works on the data directory while the relay runs.
+        assertThat(admin("user", "add", "alice", "--role", "operator").status()).isZero();
+        assertThat(admin("user", "add", "vera", "--role", "viewer").status()).isZero();
+        assertThat(admin("user", "add", "bob", "--role", "viewer").status()).isZero();
+        FerryRun added = admin("user", "key", "add", "bob", rsa.publicKey());
+        assertThat(added.status()).isZero();
+        assertThat(added.out()).contains(rsa.fingerprint());   // the same fingerprint as ssh-keygen -l
+        aliceKey = apiKey("alice");
+        viewerKey = apiKey("vera");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        classRelay.afterAll(context);
     }
 
     /** An admin command on this relay's data directory. */
@@ -111,10 +119,5 @@ final class IdentityRelay implements AutoCloseable {
                 assertThat(text).as("%s must not contain a secret", log).doesNotContain(secret);
             }
         }
-    }
-
-    @Override
-    public void close() {
-        relay.close();
     }
 }

@@ -4,17 +4,14 @@ import static dev.ferry.ftests.IdentityRelay.WAIT;
 import static dev.ferry.ftests.IdentityRelay.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Accounts on a real relay: the admin CLI beside the running relay, API keys, named sessions, web
@@ -23,18 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IdentityTest {
-    @TempDir static Path tmp;
-    static IdentityRelay fixture;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        fixture = new IdentityRelay(tmp);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (fixture != null) fixture.close();
-    }
+    @RegisterExtension
+    static final IdentityRelay fixture = new IdentityRelay();
 
     @Test
     @Order(1)
@@ -120,16 +107,16 @@ class IdentityTest {
     @Test
     @Order(4)
     void aRelayThatRequiresAnApiKeyRefusesHostsWithout() throws Exception {
-        try (RelayProcess strict = RelayProcess.start(tmp.resolve("strict"), "--require-api-key", "true")) {
-            FerryRun add = FerryRun.run(tmp.resolve("cli"), "user", "add", "olga", "--role", "operator", "--data", strict.dataDir().toString());
+        try (RelayProcess strict = RelayProcess.start(fixture.tmp.resolve("strict"), "--require-api-key", "true")) {
+            FerryRun add = FerryRun.run(fixture.tmp.resolve("cli"), "user", "add", "olga", "--role", "operator", "--data", strict.dataDir().toString());
             assertThat(add.status()).isZero();
-            FerryRun created = FerryRun.run(tmp.resolve("cli"), "apikey", "create", "--user", "olga", "--data", strict.dataDir().toString());
+            FerryRun created = FerryRun.run(fixture.tmp.resolve("cli"), "apikey", "create", "--user", "olga", "--data", strict.dataDir().toString());
             String key = created.lastLine();
             fixture.secrets.add(key);
             Throwable t = org.assertj.core.api.Assertions.catchThrowable(() ->
-                    ShareProcess.start(tmp.resolve("share"), strict, List.of(), "sh", "-c", "sleep 30").close());
+                    ShareProcess.start(fixture.tmp.resolve("share"), strict, List.of(), "sh", "-c", "sleep 30").close());
             assertThat(t).hasMessageContaining("This relay requires an API key to share");
-            try (ShareProcess ok = ShareProcess.start(tmp.resolve("share"), strict, Map.of("FERRY_API_KEY", key), List.of(), "sh", "-c", "sleep 30")) {
+            try (ShareProcess ok = ShareProcess.start(fixture.tmp.resolve("share"), strict, Map.of("FERRY_API_KEY", key), List.of(), "sh", "-c", "sleep 30")) {
                 assertThat(ok.links()).containsKey("web session");
             }
             assertThat(strict.stdout()).contains("hosting: API key required");
@@ -188,11 +175,11 @@ class IdentityTest {
     @Order(7)
     void guessingApiKeysOnJoinIsRateLimited() throws Exception {
         // Its own relay: the limit is per address, and every test comes from 127.0.0.1.
-        try (RelayProcess limited = RelayProcess.start(tmp.resolve("limited"));
-             ShareProcess s = ShareProcess.start(tmp.resolve("share"), limited, List.of(), "sh", "-c", "sleep 60")) {
+        try (RelayProcess limited = RelayProcess.start(fixture.tmp.resolve("limited"));
+             ShareProcess s = ShareProcess.start(fixture.tmp.resolve("share"), limited, List.of(), "sh", "-c", "sleep 60")) {
             String data = limited.dataDir().toString();
-            assertThat(FerryRun.run(tmp.resolve("cli"), "user", "add", "gina", "--role", "viewer", "--data", data).status()).isZero();
-            String good = FerryRun.run(tmp.resolve("cli"), "apikey", "create", "--user", "gina", "--data", data).lastLine();
+            assertThat(FerryRun.run(fixture.tmp.resolve("cli"), "user", "add", "gina", "--role", "viewer", "--data", data).status()).isZero();
+            String good = FerryRun.run(fixture.tmp.resolve("cli"), "apikey", "create", "--user", "gina", "--data", data).lastLine();
             fixture.secrets.add(good);
             java.net.URI uri = limited.ws("/ws/join/" + s.readWriteToken() + "?client=cli");
             assertThat(joinCloseReason(uri, good)).as("a good key on an open session joins").isNull();

@@ -11,13 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Key-restricted sessions on a real relay ({@code --authorized-keys}, {@code --allow-user},
@@ -27,23 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestrictedSessionTest {
-    @TempDir static Path tmp;
-    static IdentityRelay fixture;
-
-    @BeforeAll
-    static void setUp() throws Exception {
-        fixture = new IdentityRelay(tmp);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        if (fixture != null) fixture.close();
-    }
+    @RegisterExtension
+    static final IdentityRelay fixture = new IdentityRelay();
 
     @Test
     @Order(1)
     void keyRestrictedSessionsAdmitOnlyListedKeys() throws Exception {
-        Path file = tmp.resolve("authorized_keys");
+        Path file = fixture.tmp.resolve("authorized_keys");
         Files.writeString(file, "# listed\n" + fixture.ed25519.publicKey() + "\n\n" + fixture.ecdsa.publicKey() + "\n");
         try (ShareProcess s = fixture.share(Map.of(), "--authorized-keys", file.toString())) {
             String link = s.links().get("ssh session");
@@ -116,7 +104,7 @@ class RestrictedSessionTest {
         assertThat(fixture.admin("user", "add", "carl", "--role", "operator").status()).isZero();
         assertThat(fixture.admin("user", "key", "add", "carl", fixture.rsa.publicKey()).status()).isZero();
         String doraKey = fixture.apiKey("dora"), carlKey = fixture.apiKey("carl");
-        Path file = tmp.resolve("join_keys");
+        Path file = fixture.tmp.resolve("join_keys");
         Files.writeString(file, fixture.ed25519.publicKey() + "\n" + fixture.ecdsa.publicKey() + "\n");
         try (ShareProcess s = fixture.share(Map.of(), "--authorized-keys", file.toString())) {
             String link = s.links().get("web session");
@@ -148,15 +136,15 @@ class RestrictedSessionTest {
                 pane.waitForText("EXIT=0");
             }
             // carl owns only the unlisted rsa key; the anonymous and a bad key are refused as well, each with its reason.
-            FerryRun carl = FerryRun.run(tmp.resolve("cli"), "join", "--api-key", carlKey, link);
+            FerryRun carl = FerryRun.run(fixture.tmp.resolve("cli"), "join", "--api-key", carlKey, link);
             assertThat(carl.status()).isEqualTo(1);
             assertThat(carl.err().strip()).isEqualTo("ferry: This session is restricted to listed SSH keys, and none of user carl's keys is listed");
-            FerryRun anonymous = FerryRun.run(tmp.resolve("cli"), "join", link);
+            FerryRun anonymous = FerryRun.run(fixture.tmp.resolve("cli"), "join", link);
             assertThat(anonymous.status()).isEqualTo(1);
             assertThat(anonymous.err()).contains("This session is restricted to listed SSH keys (in a browser: log in first; ferry join: --api-key KEY)");
             String wrong = fixture.aliceKey.substring(0, fixture.aliceKey.length() - 3) + "zzz";
             fixture.secrets.add(wrong);
-            FerryRun bad = FerryRun.run(tmp.resolve("cli"), "join", "--api-key", wrong, link);
+            FerryRun bad = FerryRun.run(fixture.tmp.resolve("cli"), "join", "--api-key", wrong, link);
             assertThat(bad.status()).isEqualTo(1);
             assertThat(bad.err()).contains("The provided API key is invalid or revoked");
             // The session never saw dora's typing; alice's is there.
