@@ -49,8 +49,9 @@ final class DevicesPage extends Handler.Wrapper {
         Matcher shells = SHELLS.matcher(path), page = PAGE.matcher(path);
         if (path.equals("/api/devices")) {
             Callers.Caller c = callers.identify(request, WebLogin.sameOrigin(request));
-            if (!(c instanceof Callers.Caller.Known)) return refuse(request, response, callback, c);
-            return Replies.json(response, callback, 200, "[" + String.join(",", devices.list().stream().map(this::json).toList()) + "]");
+            if (!(c instanceof Callers.Caller.Known known)) return refuse(request, response, callback, c);
+            return Replies.json(response, callback, 200,
+                    "[" + String.join(",", devices.visibleTo(known.user()).stream().map(this::json).toList()) + "]");
         }
         if (shells.matches()) {
             if (!method.equals("POST")) return error(request, response, callback, 405, "POST opens a shell");
@@ -76,10 +77,10 @@ final class DevicesPage extends Handler.Wrapper {
                     Session s = devices.open(page.group(1), u.get(), 80, 24);
                     return Replies.redirect(response, callback, "/t/" + s.readWriteToken());
                 } catch (ShellRefusedException e) {
-                    return devicePage(response, callback, e.status(), page.group(1), e.getMessage());
+                    return devicePage(response, callback, e.status(), u.get(), page.group(1), e.getMessage());
                 }
             }
-            return page.matches() ? devicePage(response, callback, 200, page.group(1), null) : listPage(response, callback);
+            return page.matches() ? devicePage(response, callback, 200, u.get(), page.group(1), null) : listPage(response, callback, u.get());
         }
         return super.handle(request, response, callback);
     }
@@ -116,9 +117,9 @@ final class DevicesPage extends Handler.Wrapper {
         return s == null ? "null" : quote(s);
     }
 
-    private boolean listPage(Response response, Callback callback) {
+    private boolean listPage(Response response, Callback callback, User user) {
         StringBuilder rows = new StringBuilder();
-        for (Device d : devices.list()) {
+        for (Device d : devices.visibleTo(user)) {
             rows.append("<tr><td><a href=\"/devices/").append(escape(d.name())).append("\">").append(escape(d.name())).append("</a></td>")
                     .append(cells(d)).append("</tr>\n");
         }
@@ -128,8 +129,9 @@ final class DevicesPage extends Handler.Wrapper {
                 <tbody>%s</tbody></table>""".formatted(rows));
     }
 
-    private boolean devicePage(Response response, Callback callback, int status, String name, String error) {
-        List<Device> found = devices.list().stream().filter(d -> d.name().equals(name)).toList();
+    /** A device outside the user's groups is as unknown as a device that does not exist. */
+    private boolean devicePage(Response response, Callback callback, int status, User user, String name, String error) {
+        List<Device> found = devices.visibleTo(user).stream().filter(d -> d.name().equals(name)).toList();
         if (found.isEmpty()) return html(response, callback, 404, "No such device", "<h1>No device " + escape(name) + "</h1>");
         Device d = found.get(0);
         return html(response, callback, status, d.name(), """
