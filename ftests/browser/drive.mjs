@@ -4,6 +4,7 @@
 // Steps (each with "page" unless noted):
 //   open URL | type TEXT | press KEY | waitText S | waitRegex R | waitLine S | waitState S | waitReason S
 //   expectBadge BOOL | expectNoText S | expectInputFrames N | expectInputFramesAtLeast N
+//   waitJs EXPRESSION (evaluated in the page until truthy) | expectFrames [TYPE, N] (frames of that type sent)
 //   screenshot PATH | sleep MS (no page) | goto URL | fill SELECTOR + value | click SELECTOR | waitPageText S
 //   For the replay page: waitSelector CSS | waitDomText [CSS, S] | waitPlayerTime SECONDS
 //   (window.ferryPlayer, an asciinema-player, has played at least that far)
@@ -76,7 +77,10 @@ async function run(step) {
   if (step.fill !== undefined) return page.fill(step.fill, step.value, { timeout: stepTimeout });
   if (step.waitPageText !== undefined) return waitFn(page, (s) => document.body.innerText.includes(s), step.waitPageText);
   if (step.type !== undefined) {
-    await page.click('#term');
+    // A tmate host's panes: click the active one (clicking another would make it the host's active pane).
+    const target = await page.evaluate(() => window.ferry && window.ferry.mode === 'panes'
+        ? (document.querySelector('#panes .pane.active') ? '#panes .pane.active' : '#panes .pane:not([hidden])') : '#term');
+    await page.click(target);
     return page.keyboard.type(step.type, { delay: 10 });
   }
   if (step.press !== undefined) return page.keyboard.press(step.press);
@@ -106,6 +110,12 @@ async function run(step) {
   }
   if (step.expectInputFramesAtLeast !== undefined) {
     if (p.inputFramesSent < step.expectInputFramesAtLeast) throw new Error('input frames sent: ' + p.inputFramesSent);
+    return;
+  }
+  if (step.waitJs !== undefined) return waitFn(page, (expr) => !!(0, eval)(expr), step.waitJs);
+  if (step.expectFrames !== undefined) {
+    const [type, n] = step.expectFrames;
+    if ((p.typesSent[type] ?? 0) !== n) throw new Error('frames of type ' + type + ' sent: ' + (p.typesSent[type] ?? 0));
     return;
   }
   if (step.screenshot !== undefined) return page.screenshot({ path: step.screenshot });

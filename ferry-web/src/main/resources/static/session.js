@@ -3,7 +3,8 @@
 (function () {
   'use strict';
 
-  const T = { HELLO: 1, INFO: 2, OUTPUT: 3, INPUT: 4, RESIZE: 5, SNAPSHOT: 6, NOTICE: 7, CLOSE: 8, PING: 9, PONG: 10 };
+  const T = { HELLO: 1, INFO: 2, OUTPUT: 3, INPUT: 4, RESIZE: 5, SNAPSHOT: 6, NOTICE: 7, CLOSE: 8, PING: 9, PONG: 10,
+    LAYOUT: 12, PANE_OUTPUT: 13, PANE_SNAPSHOT: 14, SELECT_PANE: 15 };
   const MAX_FRAME = 1 << 20;
   const PING_EVERY_MS = 30000;
   const NOTICE_MS = 5000;
@@ -45,9 +46,31 @@
   // If every read-write page answered too, the program would read one answer per page and the
   // rest would arrive as typed junk: the page keeps quiet on cursor-position, status, attribute
   // and mode queries.
-  for (const id of [{ final: 'n' }, { prefix: '?', final: 'n' }, { final: 'c' }, { prefix: '>', final: 'c' },
-    { intermediates: '$', final: 'p' }, { prefix: '?', intermediates: '$', final: 'p' }]) {
-    term.parser.registerCsiHandler(id, () => true);
+  function quiet(t) {
+    for (const id of [{ final: 'n' }, { prefix: '?', final: 'n' }, { final: 'c' }, { prefix: '>', final: 'c' },
+      { intermediates: '$', final: 'p' }, { prefix: '?', intermediates: '$', final: 'p' }]) {
+      t.parser.registerCsiHandler(id, () => true);
+    }
+  }
+  quiet(term);
+
+  // A tmate host's session comes as panes (the relay sends a layout first): one xterm each, in #panes.
+  let panes = null;
+  function showPanes() {
+    if (panes) return panes;
+    el('term').hidden = true;
+    el('panes').hidden = false;
+    panes = window.FerryPanes(el('panes'), {
+      fontSize: BASE_FONT, readOnly: !info || info.readOnly, quiet,
+      onInput: sendInput,
+      onSelect: (id) => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, id); send(frame(T.SELECT_PANE, b)); },
+    });
+    return panes;
+  }
+
+  function screenRoom() {
+    const s = el('screen');
+    return { width: s.clientWidth - 16, height: s.clientHeight - 16 };
   }
 
   let ws = null;
@@ -65,6 +88,7 @@
     need(n) { if (this.p + n > this.b.length) throw new Error('frame too short'); }
     u8() { this.need(1); return this.b[this.p++]; }
     u16() { this.need(2); const x = this.v.getUint16(this.p); this.p += 2; return x; }
+    u32() { this.need(4); const x = this.v.getUint32(this.p); this.p += 4; return x; }
     flag() { const f = this.u8(); if (f > 1) throw new Error('bad flag'); return f === 1; }
     size() { const n = this.u16(); if (n < 1 || n > 1000) throw new Error('bad size ' + n); return n; }
     str() { const n = this.u16(); this.need(n); const s = decoder.decode(this.b.subarray(this.p, this.p + n)); this.p += n; return s; }
@@ -131,6 +155,23 @@
         total += d.length;
       }
       term.write(concat(chunks, total), pump);
+    } else if (op.kind === 'layout') {
+      const first = !panes;
+      const p = showPanes();
+      p.layout(op.layout);
+      const room = screenRoom();
+      p.fit(BASE_FONT, MIN_FONT, room.width, room.height);
+      ui.size.textContent = p.size().cols + '\u00d7' + p.size().rows;
+      if (first && info && !info.readOnly) {
+        p.focus();
+        const w = windowSize();
+        if (w) sendResize(w.cols, w.rows);
+      }
+      pump();
+    } else if (op.kind === 'pane-output') {
+      panes.write(op.pane, op.data, pump);
+    } else if (op.kind === 'pane-snapshot') {
+      panes.snapshot(op.pane, op.cols, op.rows, op.data, pump);
     } else if (op.kind === 'snapshot') {
       term.reset();  // every snapshot starts from a fresh terminal, the first and any resync alike
       applySize(op.cols, op.rows);
@@ -164,6 +205,11 @@
 
   // What this window could show at the normal font: sent as an advisory resize.
   function windowSize() {
+    if (panes) {
+      const room = screenRoom();
+      const r = panes.room(BASE_FONT, room.width, room.height);
+      return r && { cols: Math.max(1, Math.min(1000, r.cols)), rows: Math.max(2, Math.min(1000, r.rows)) };
+    }
     const saved = term.options.fontSize;
     term.options.fontSize = BASE_FONT;
     const room = fit.proposeDimensions();
@@ -176,7 +222,12 @@
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
-      enqueue({ kind: 'resize', cols: sessionSize.cols, rows: sessionSize.rows });
+      if (panes) {
+        const room = screenRoom();
+        panes.fit(BASE_FONT, MIN_FONT, room.width, room.height);
+      } else {
+        enqueue({ kind: 'resize', cols: sessionSize.cols, rows: sessionSize.rows });
+      }
       const w = windowSize();
       if (w && info && !ended) sendResize(w.cols, w.rows);
     }, 150);
@@ -204,6 +255,7 @@
     ended = true;
     clearInterval(pingTimer);
     term.options.disableStdin = true;
+    if (panes) panes.stop();
     setState(kind, kind === 'ended' ? 'ended' : 'not connected');
     ui.endedTitle.textContent = title;
     ui.endedReason.textContent = reason;
@@ -242,6 +294,17 @@
     pingTimer = setInterval(sendPing, PING_EVERY_MS);
   }
 
+  function readLayout(r) {
+    const l = { cols: r.size(), rows: r.size(), activeWindow: r.u32(), statusLeft: r.str(), statusRight: r.str(), windows: [] };
+    for (let n = r.u16(); n > 0; n--) {
+      const w = { index: r.u32(), name: r.str(), activePane: r.u32(), panes: [] };
+      for (let k = r.u16(); k > 0; k--) w.panes.push({ id: r.u32(), x: r.u16(), y: r.u16(), cols: r.size(), rows: r.size() });
+      l.windows.push(w);
+    }
+    r.end();
+    return l;
+  }
+
   function onFrame(buf) {
     const r = new Reader(buf);
     if (r.b.length === 0) throw new Error('empty frame');
@@ -257,6 +320,13 @@
         else finish('error', 'Cannot join', reason);
         break;
       }
+      case T.LAYOUT: enqueue({ kind: 'layout', layout: readLayout(r) }); break;
+      case T.PANE_OUTPUT: { const pane = r.u32(); enqueue({ kind: 'pane-output', pane, data: r.rest().slice() }); break; }
+      case T.PANE_SNAPSHOT: {
+        const pane = r.u32(), c = r.size(), w = r.size();
+        enqueue({ kind: 'pane-snapshot', pane, cols: c, rows: w, data: r.rest().slice() });
+        break;
+      }
       case T.PING: { const v = r.raw(8); r.end(); send(frame(T.PONG, v)); break; }
       case T.PONG: r.raw(8); r.end(); break;
       default: throw new Error('unexpected frame type ' + r.b[0]);
@@ -265,7 +335,9 @@
 
   function connect() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    ws = new WebSocket(scheme + '//' + location.host + '/ws/join/' + token.split('/').map(encodeURIComponent).join('/'));
+    // view=panes: a tmate host's panes come one by one (other sessions ignore it).
+    ws = new WebSocket(scheme + '//' + location.host + '/ws/join/' + token.split('/').map(encodeURIComponent).join('/')
+        + '?view=panes');
     ws.binaryType = 'arraybuffer';
     let opened = false;
     ws.onopen = () => { opened = true; setState('connecting', 'joining'); };
@@ -294,10 +366,17 @@
   window.ferry = Object.freeze({
     get state() { return state; },
     get readOnly() { return info ? info.readOnly : null; },
-    get cols() { return term.cols; },
-    get rows() { return term.rows; },
+    get cols() { return panes ? panes.size().cols : term.cols; },
+    get rows() { return panes ? panes.size().rows : term.rows; },
+    get mode() { return panes ? 'panes' : 'single'; },
+    // In panes mode: [{ id, cols, rows, visible, active, left, top, width, height, text }] and the status line.
+    panes() { return panes ? panes.describe() : []; },
+    status() { return panes ? panes.status() : null; },
     get reason() { return ended ? ui.endedReason.textContent : null; },
     text() {
+      if (panes) {
+        return panes.describe().filter((p) => p.visible).map((p) => p.text).concat([panes.status()]).join('\n');
+      }
       const b = term.buffer.active;
       const lines = [];
       for (let y = 0; y < term.rows; y++) {

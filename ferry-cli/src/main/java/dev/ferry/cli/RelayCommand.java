@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
         "(key=value lines, e.g. http-port=8080), in that order.",
         "Also settable there: queue-bytes (a participant's backlog before it is resynchronised, default 1048576)",
         "and stall-timeout (seconds a participant may stop reading before it is disconnected, default 60).",
+        "tmate-grace: seconds a tmate session waits for its host to reconnect after a network drop (default 60).",
         "Every session is recorded under DATA/recordings/ (see ferry recordings, ferry audit)."})
 final class RelayCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "ADDR", description = "Address to bind (default 0.0.0.0).")
@@ -104,7 +105,8 @@ final class RelayCommand implements Callable<Integer> {
         if ((cert == null) != (key == null)) throw new IllegalArgumentException("--tls-cert and --tls-key go together");
         return new RelayConfig(bind, s.port("http-port", 8080), s.port("ssh-port", 2222),
                 publicUri, dataDir, limits, s.get("database-url", null), requireKey, cert, key,
-                bool("record-input", s.get("record-input", "false")), age(s.get("keep-recordings", "30d")));
+                bool("record-input", s.get("record-input", "false")), age(s.get("keep-recordings", "30d")),
+                Duration.ofSeconds(s.number("tmate-grace", 60, 1)));
     }
 
     /** "30d", "12h", "45m" or "forever" (null). */

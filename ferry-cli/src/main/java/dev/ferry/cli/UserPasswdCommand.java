@@ -5,21 +5,17 @@ import dev.ferry.relay.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "passwd", description = "Set a user's web password: typed twice on a terminal, else the first line of standard input.")
 final class UserPasswdCommand implements Callable<Integer> {
-    @Mixin DataOptions data = new DataOptions();
-
-    @Parameters(index = "0", paramLabel = "NAME") String name;
+    @Mixin UserOptions user = new UserOptions();
 
     @Override
     public Integer call() throws Exception {
-        try (Store store = data.open()) {
-            if (store.users().find(name).isEmpty()) throw new IllegalArgumentException("no user " + name);
-            store.users().setPassword(name, PasswordHasher.hash(Passwords.read(name)));
+        try (Store store = user.openWithUser()) {
+            store.users().setPassword(user.name, PasswordHasher.hash(Passwords.read(user.name)));
         }
-        System.out.println("password of " + name + " set");
+        System.out.println("password of " + user.name + " set");
         return 0;
     }
 }

@@ -25,7 +25,8 @@ public final class Frames {
     public static final int MAX_SIZE = 1000;
 
     static final byte HELLO = 1, SESSION_INFO = 2, OUTPUT = 3, INPUT = 4, RESIZE = 5, SNAPSHOT = 6,
-            NOTICE = 7, CLOSE = 8, PING = 9, PONG = 10, HOST_OPTIONS = 11;
+            NOTICE = 7, CLOSE = 8, PING = 9, PONG = 10, HOST_OPTIONS = 11,
+            LAYOUT = 12, PANE_OUTPUT = 13, PANE_SNAPSHOT = 14, SELECT_PANE = 15;
 
     private Frames() {}
 
@@ -68,6 +69,10 @@ public final class Frames {
             case Message.Close c -> text(CLOSE, c.reason());
             case Message.Ping p -> ByteBuffer.allocate(9).put(PING).putLong(p.value());
             case Message.Pong p -> ByteBuffer.allocate(9).put(PONG).putLong(p.value());
+            case Message.Layout l -> PaneFrames.layout(l);
+            case Message.PaneOutput o -> PaneFrames.output(o);
+            case Message.PaneSnapshot sn -> PaneFrames.snapshot(sn);
+            case Message.SelectPane sp -> PaneFrames.select(sp);
         };
         return b.flip();
     }
@@ -130,6 +135,10 @@ public final class Frames {
                 case PING -> new Message.Ping(b.getLong());
                 case PONG -> new Message.Pong(b.getLong());
                 case HOST_OPTIONS -> new Message.HostOptions(string(b), string(b), string(b), string(b), utf8Rest(b));
+                case LAYOUT -> PaneFrames.decodeLayout(b);
+                case PANE_OUTPUT -> PaneFrames.decodeOutput(b);
+                case PANE_SNAPSHOT -> PaneFrames.decodeSnapshot(b);
+                case SELECT_PANE -> PaneFrames.decodeSelect(b);
                 default -> throw new ProtocolException("unknown frame type " + (type & 0xff));
             };
             if (b.hasRemaining()) {
@@ -154,7 +163,8 @@ public final class Frames {
     }
 
     private static String name(int type) {
-        String[] names = {"?", "hello", "session-info", "output", "input", "resize", "snapshot", "notice", "close", "ping", "pong", "host-options"};
+        String[] names = {"?", "hello", "session-info", "output", "input", "resize", "snapshot", "notice", "close", "ping", "pong", "host-options",
+            "layout", "pane-output", "pane-snapshot", "select-pane"};
         return type > 0 && type < names.length ? names[type] : "type " + (type & 0xff);
     }
 

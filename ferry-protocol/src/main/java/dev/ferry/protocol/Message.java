@@ -1,6 +1,7 @@
 package dev.ferry.protocol;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One Ferry wire frame, decoded. Every WebSocket binary message carries exactly one frame; see
@@ -81,4 +82,53 @@ public sealed interface Message {
     record Ping(long value) implements Message {}
 
     record Pong(long value) implements Message {}
+
+    /**
+     * Relay to a participant that asked for panes, when the session has them (a tmate host's): every
+     * window with its panes, placed in a window area of {@code cols} x {@code rows} cells (the status
+     * line not included), which window is current, and the host's status texts. Sent again whenever
+     * any of it changes; the panes' output follows as {@link PaneOutput}.
+     */
+    record Layout(int cols, int rows, int activeWindow, String statusLeft, String statusRight, List<Window> windows)
+            implements Message {
+        public Layout {
+            Frames.checkSize(cols, rows);
+            windows = List.copyOf(windows);
+        }
+
+        public record Window(int index, String name, int activePane, List<Pane> panes) {
+            public Window {
+                panes = List.copyOf(panes);
+            }
+        }
+
+        /** A pane at column {@code x}, row {@code y} of the window area. */
+        public record Pane(int id, int x, int y, int cols, int rows) {
+            public Pane {
+                Frames.checkSize(cols, rows);
+            }
+        }
+    }
+
+    /** Relay to a panes participant: output of one pane. */
+    record PaneOutput(int pane, byte[] data) implements Message {
+        @Override public boolean equals(Object o) { return o instanceof PaneOutput p && p.pane == pane && Arrays.equals(data, p.data); }
+        @Override public int hashCode() { return 31 * pane + Arrays.hashCode(data); }
+        @Override public String toString() { return "PaneOutput[" + pane + ", " + data.length + " bytes]"; }
+    }
+
+    /** Relay to a panes participant: reset this pane's terminal to {@code cols} x {@code rows} and write {@code data}. */
+    record PaneSnapshot(int pane, int cols, int rows, byte[] data) implements Message {
+        public PaneSnapshot {
+            Frames.checkSize(cols, rows);
+        }
+        @Override public boolean equals(Object o) {
+            return o instanceof PaneSnapshot s && s.pane == pane && s.cols == cols && s.rows == rows && Arrays.equals(data, s.data);
+        }
+        @Override public int hashCode() { return 31 * (31 * (31 * pane + cols) + rows) + Arrays.hashCode(data); }
+        @Override public String toString() { return "PaneSnapshot[" + pane + ", " + cols + "x" + rows + ", " + data.length + " bytes]"; }
+    }
+
+    /** Participant to relay: make this pane (and its window) the host's current one. Ignored from read-only participants. */
+    record SelectPane(int pane) implements Message {}
 }

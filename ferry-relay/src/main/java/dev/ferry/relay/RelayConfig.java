@@ -20,10 +20,11 @@ import java.nio.file.Path;
  * @param tlsKey    PEM (PKCS#8) private key for {@code tlsCert}
  * @param recordInput    also record participants' keystrokes in recordings ("i" events)
  * @param keepRecordings recordings older than this are deleted; null keeps them forever
+ * @param tmateGrace     how long a tmate session whose host dropped off the network waits for it to reconnect
  */
 public record RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits,
         String databaseUrl, boolean requireApiKey, Path tlsCert, Path tlsKey, boolean recordInput,
-        java.time.Duration keepRecordings) {
+        java.time.Duration keepRecordings, java.time.Duration tmateGrace) {
 
     /** Plain HTTP, SQLite in the data directory, hosting open to anyone: a loopback test relay. */
     public RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits) {
@@ -34,7 +35,7 @@ public record RelayConfig(String listen, int httpPort, int sshPort, URI publicUr
     public RelayConfig(String listen, int httpPort, int sshPort, URI publicUrl, Path dataDir, HubLimits limits,
             String databaseUrl, boolean requireApiKey, Path tlsCert, Path tlsKey) {
         this(listen, httpPort, sshPort, publicUrl, dataDir, limits, databaseUrl, requireApiKey, tlsCert, tlsKey, false,
-                dev.ferry.relay.record.RecordingService.Options.DEFAULT_KEEP);
+                dev.ferry.relay.record.RecordingService.Options.DEFAULT_KEEP, dev.ferry.relay.tmate.TmateSessions.DEFAULT_GRACE);
     }
 
     public boolean tls() {

@@ -38,6 +38,10 @@ final class BrowserDriver {
     BrowserDriver expectNoText(String page, String text) { return step(page, "expectNoText", q(text)); }
     BrowserDriver expectInputFrames(String page, int n) { return step(page, "expectInputFrames", String.valueOf(n)); }
     BrowserDriver expectInputFramesAtLeast(String page, int n) { return step(page, "expectInputFramesAtLeast", String.valueOf(n)); }
+    /** Waits until this JavaScript expression, evaluated in the page, is truthy. */
+    BrowserDriver waitJs(String page, String expression) { return step(page, "waitJs", q(expression)); }
+    /** Exactly {@code n} frames of this protocol type were sent by the page so far. */
+    BrowserDriver expectFrames(String page, int type, int n) { return step(page, "expectFrames", "[" + type + "," + n + "]"); }
     BrowserDriver screenshot(String page, Path file) { return step(page, "screenshot", q(file.toString())); }
     BrowserDriver sleep(long millis) { return step(null, "sleep", String.valueOf(millis)); }
     BrowserDriver waitSelector(String page, String css) { return step(page, "waitSelector", q(css)); }

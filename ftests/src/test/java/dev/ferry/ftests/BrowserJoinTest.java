@@ -5,33 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ferry.protocol.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The browser page (xterm.js) in headless Chromium against a real relay and a real {@code ferry share --headless}. */
 class BrowserJoinTest {
     private static final int LIMIT = 120;
 
+    @RegisterExtension
+    static final ClassRelay relay = new ClassRelay();
+
     @TempDir
     static Path tmp;
-    static RelayProcess relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = RelayProcess.start(tmp.resolve("relay"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) relay.close();
-    }
-
-    private ShareProcess share(String... command) throws Exception {
-        return ShareProcess.start(tmp.resolve("share"), relay, List.of(), command);
-    }
 
     private static void assertOk(BrowserDriver.Result r) {
         assertThat(r.ok()).as("browser driver report: %s", r.report()).isTrue();
@@ -39,7 +25,7 @@ class BrowserJoinTest {
 
     @Test
     void readWritePageTypesIntoTheHostShell() throws Exception {
-        try (ShareProcess share = share("bash", "--norc")) {
+        try (ShareProcess share = relay.share("bash", "--norc")) {
             Path shot = tmp.resolve("session.png");
             BrowserDriver.Result r = new BrowserDriver()
                     .open("rw", share.links().get("web session"))
@@ -60,7 +46,7 @@ class BrowserJoinTest {
 
     @Test
     void readOnlyPageShowsTheBadgeAndSendsNoInput() throws Exception {
-        try (ShareProcess share = share("bash", "--norc")) {
+        try (ShareProcess share = relay.share("bash", "--norc")) {
             BrowserDriver.Result r = new BrowserDriver()
                     .open("ro", share.links().get("web session read only"))
                     .waitState("ro", "live")
@@ -90,7 +76,7 @@ class BrowserJoinTest {
         String script = "echo ready; read go; stty raw -echo; printf '\\033[6n'; sleep 1; r=; "
                 + "while IFS= read -r -s -n1 -t 0.5 c; do r=\"$r$c\"; done; stty sane; echo; "
                 + "echo \"answers=$(printf '%s' \"$r\" | tr -cd R | wc -c)\"; exec sleep 30";
-        try (ShareProcess share = share("bash", "-c", script)) {
+        try (ShareProcess share = relay.share("bash", "-c", script)) {
             BrowserDriver.Result r = new BrowserDriver()
                     .open("a", share.links().get("web session"))
                     .open("b", share.links().get("web session"))
@@ -106,7 +92,7 @@ class BrowserJoinTest {
 
     @Test
     void lateJoinerSeesTheRunningTopScreen() throws Exception {
-        try (ShareProcess share = share("top", "-d", "1")) {
+        try (ShareProcess share = relay.share("top", "-d", "1")) {
             Thread.sleep(2000);  // top has drawn before the page exists
             BrowserDriver.Result r = new BrowserDriver()
                     .open("ro", share.links().get("web session read only"))
@@ -119,7 +105,7 @@ class BrowserJoinTest {
 
     @Test
     void hostExitShowsTheReason() throws Exception {
-        try (ShareProcess share = share("sh", "-c", "echo ready-to-go; read line; exit 3")) {
+        try (ShareProcess share = relay.share("sh", "-c", "echo ready-to-go; read line; exit 3")) {
             BrowserDriver.Result r = new BrowserDriver()
                     .open("ro", share.links().get("web session read only"))
                     .open("rw", share.links().get("web session"))
@@ -138,7 +124,7 @@ class BrowserJoinTest {
     @Test
     void unknownTokenShowsTheError() throws Exception {
         BrowserDriver.Result r = new BrowserDriver()
-                .open("bad", relay.webBase() + "/t/" + Tokens.readWrite())
+                .open("bad", relay.get().webBase() + "/t/" + Tokens.readWrite())
                 .waitState("bad", "error")
                 .waitReason("bad", "Invalid or expired session token")
                 .run(tmp, LIMIT);

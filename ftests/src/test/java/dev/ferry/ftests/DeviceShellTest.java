@@ -81,6 +81,14 @@ class DeviceShellTest {
         return http.send(rq, HttpResponse.BodyHandlers.ofString());
     }
 
+    static String listDevices(String user) throws Exception {
+        HttpRequest rq = HttpRequest.newBuilder(URI.create(relay.webBase() + "/api/devices"))
+                .header("Authorization", "Bearer " + keys.get(user)).GET().build();
+        HttpResponse<String> r = http.send(rq, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
     /** `ferry connect DEVICE` in tmux as this user; its stderr goes to {@code errFile}. */
     static Tmux connect(String device, String user, Path errFile) throws Exception {
         String cmd = Ferry.shellCommand("connect", device, "--relay", relay.webBase(), "--api-key", keys.get(user)) + " 2>" + errFile;
@@ -185,7 +193,14 @@ class DeviceShellTest {
                 Ferry.waitUntil(WAIT, "the idle shell to end", () -> Ferry.read(idleErr).contains("session ended: the shell was idle for 2 s"));
                 Ferry.waitUntil(WAIT, "the old shell to end",
                         () -> Ferry.read(oldErr).contains("session ended: the shell reached its maximum age of 4 s"));
-                assertThat(ti.paneAlive()).isFalse();
+                // ferry connect exits once it has said why (its last words reach the file before it exits).
+                Ferry.waitUntil(WAIT, "ferry connect to exit", () -> {
+                    try {
+                        return !ti.paneAlive();
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                });
             }
         }
     }
@@ -227,6 +242,9 @@ class DeviceShellTest {
             HttpResponse<String> unknown = openShell("no-such-device", "carol");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).isEqualTo("{\"error\":\"no device no-such-device\"}");
+            // Lists show a user the devices of their groups only; a user with no groups sees every device.
+            assertThat(listDevices("gina")).contains("\"name\":\"" + lab + "\"").doesNotContain(prod);
+            assertThat(listDevices("carol")).contains("\"name\":\"" + lab + "\"", "\"name\":\"" + prod + "\"");
             FerryRun badKey = FerryRun.run(tmp, "connect", lab, "--relay", relay.webBase(), "--api-key", "fk_nope");
             assertThat(badKey.status()).isEqualTo(1);
             assertThat(badKey.err()).isEqualTo("ferry: the API key is invalid or revoked\n");

@@ -6,34 +6,20 @@ import dev.ferry.protocol.Tokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ferry join} in a real terminal (a tmux pane) and without one, against a real relay and share. */
 class JoinCliTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    @RegisterExtension
+    static final ClassRelay relay = new ClassRelay();
+
     @TempDir
     static Path tmp;
-    static RelayProcess relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = RelayProcess.start(tmp.resolve("relay"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) relay.close();
-    }
-
-    private ShareProcess share(String... command) throws Exception {
-        return ShareProcess.start(tmp.resolve("share"), relay, List.of(), command);
-    }
 
     /** A tmux pane running a plain shell in which the test types the join command line. */
     private static Tmux shellPane() throws Exception {
@@ -48,7 +34,7 @@ class JoinCliTest {
 
     @Test
     void typesIntoTheSessionAndDetachesWithEnterTildeDot() throws Exception {
-        try (ShareProcess share = share("bash", "--norc"); Tmux pane = shellPane()) {
+        try (ShareProcess share = relay.share("bash", "--norc"); Tmux pane = shellPane()) {
             pane.type(joinLine(share.links().get("web session")));
             pane.sendKeys("Enter");
             pane.waitFor(WAIT, "the shared prompt", s -> s.contains("bash-"));
@@ -68,7 +54,7 @@ class JoinCliTest {
             assertThat(share.process().isAlive()).as("detaching leaves the session running").isTrue();
             // ferry join says it is the CLI (?client=cli): the host's notice and the audit log name it so.
             Ferry.waitUntil(WAIT, "the host's notice", () -> share.stderr().contains("joined read-write via cli from 127.0.0.1"));
-            PlayCli.Run audit = PlayCli.ferry(tmp, "audit", "--data", relay.dataDir().toString());
+            PlayCli.Run audit = PlayCli.ferry(tmp, "audit", "--data", relay.get().dataDir().toString());
             assertThat(audit.stdoutText()).contains("read-write via cli from 127.0.0.1");
         }
     }
@@ -79,7 +65,7 @@ class JoinCliTest {
         String script = "echo ready; read go; stty raw -echo; printf '\\033[6n'; sleep 1; r=; "
                 + "while IFS= read -r -s -n1 -t 0.5 c; do r=\"$r$c\"; done; stty sane; echo; "
                 + "echo \"answers=$(printf '%s' \"$r\" | tr -cd R | wc -c)\"; exec sleep 30";
-        try (ShareProcess share = share("bash", "-c", script); Tmux pane = shellPane()) {
+        try (ShareProcess share = relay.share("bash", "-c", script); Tmux pane = shellPane()) {
             pane.type(joinLine(share.links().get("web session")));
             pane.sendKeys("Enter");
             pane.waitFor(WAIT, "the program's first line", s -> s.lines().anyMatch(l -> l.trim().equals("ready")));
@@ -92,14 +78,14 @@ class JoinCliTest {
 
     @Test
     void readOnlyJoinSendsNothing() throws Exception {
-        try (ShareProcess share = share("bash", "--norc"); Tmux pane = shellPane()) {
+        try (ShareProcess share = relay.share("bash", "--norc"); Tmux pane = shellPane()) {
             pane.type(joinLine(share.links().get("web session read only")));
             pane.sendKeys("Enter");
             pane.waitFor(WAIT, "the shared prompt", s -> s.contains("bash-"));
             pane.type("echo ro-typed-$((3*5))");
             pane.sendKeys("Enter");
             Thread.sleep(1500);
-            try (WsPeer rw = WsPeer.connect(relay.ws("/ws/join/" + share.readWriteToken()))) {
+            try (WsPeer rw = WsPeer.connect(relay.get().ws("/ws/join/" + share.readWriteToken()))) {
                 rw.send(new dev.ferry.protocol.Message.Input("echo rw-$((2+3))\r".getBytes(StandardCharsets.UTF_8)));
                 rw.awaitText("rw-5", WAIT);
                 assertThat(rw.terminalText()).doesNotContain("ro-typed");
@@ -113,7 +99,7 @@ class JoinCliTest {
 
     @Test
     void hostExitEndsTheJoinWithTheReasonAndStatusZero() throws Exception {
-        try (ShareProcess share = share("sh", "-c", "echo ready-to-go; read line; exit 0"); Tmux pane = shellPane()) {
+        try (ShareProcess share = relay.share("sh", "-c", "echo ready-to-go; read line; exit 0"); Tmux pane = shellPane()) {
             pane.type(joinLine(share.links().get("web session")));
             pane.sendKeys("Enter");
             pane.waitForText("ready-to-go");
@@ -126,10 +112,10 @@ class JoinCliTest {
 
     @Test
     void unknownOrMalformedTokenIsRefusedWithStatusOne() throws Exception {
-        Result unknown = run(null, "join", "--relay", relay.webBase(), Tokens.readWrite());
+        Result unknown = run(null, "join", "--relay", relay.get().webBase(), Tokens.readWrite());
         assertThat(unknown.status).isEqualTo(1);
         assertThat(unknown.err).contains("Invalid or expired session token");
-        Result malformed = run(null, "join", relay.webBase() + "/t/not-a-token");
+        Result malformed = run(null, "join", relay.get().webBase() + "/t/not-a-token");
         assertThat(malformed.status).isEqualTo(1);
         assertThat(malformed.err).contains("Invalid or expired session token");
         Result noRelay = run(null, "join", "--relay", "http://127.0.0.1:1", Tokens.readWrite());
@@ -139,7 +125,7 @@ class JoinCliTest {
 
     @Test
     void withoutATerminalStdinIsSentAndOutputPrinted() throws Exception {
-        try (ShareProcess share = share("sh", "-c", "read line; echo got-$line-$((40+2))")) {
+        try (ShareProcess share = relay.share("sh", "-c", "read line; echo got-$line-$((40+2))")) {
             Result r = run("hello\n", "join", share.links().get("web session"));
             assertThat(r.status).as(r.err).isEqualTo(0);
             assertThat(r.out).contains("got-hello-42");

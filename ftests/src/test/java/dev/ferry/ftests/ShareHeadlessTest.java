@@ -6,46 +6,33 @@ import dev.ferry.protocol.Message;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ferry share --headless} through a real relay, joined over WebSocket with the Ferry protocol. */
 class ShareHeadlessTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    @RegisterExtension
+    static final ClassRelay relay = new ClassRelay();
+
     @TempDir
     static Path tmp;
-    static RelayProcess relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = RelayProcess.start(tmp.resolve("relay"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) relay.close();
-    }
-
-    private ShareProcess share(List<String> options, String... command) throws Exception {
-        return ShareProcess.start(tmp.resolve("share"), relay, options, command);
-    }
 
     private WsPeer join(String token) throws Exception {
-        return WsPeer.connect(relay.ws("/ws/join/" + token));
+        return WsPeer.connect(relay.get().ws("/ws/join/" + token));
     }
 
     @Test
     void printsTheLinksLikeTmate() throws Exception {
-        try (ShareProcess share = share(List.of(), "sleep", "30")) {
+        try (ShareProcess share = relay.share(List.of(), "sleep", "30")) {
             var links = share.links();
             String rw = share.readWriteToken(), ro = share.readOnlyToken();
             assertThat(rw).matches("[a-z2-9]{26}");
             assertThat(ro).matches("ro-[a-z2-9]{26}");
-            assertThat(links.get("web session")).isEqualTo(relay.webBase() + "/t/" + rw);
-            assertThat(links.get("web session read only")).isEqualTo(relay.webBase() + "/t/" + ro);
+            assertThat(links.get("web session")).isEqualTo(relay.get().webBase() + "/t/" + rw);
+            assertThat(links.get("web session read only")).isEqualTo(relay.get().webBase() + "/t/" + ro);
             // The ssh lines exist exactly when the relay serves SSH (the ssh listener adds them).
             if (links.containsKey("ssh session") || links.containsKey("ssh session read only")) {
                 assertThat(links.get("ssh session")).matches("ssh -p\\d+ " + rw + "@127\\.0\\.0\\.1");
@@ -56,7 +43,7 @@ class ShareHeadlessTest {
 
     @Test
     void lateJoinerSeesTheScreenThenLiveOutputAndTypingEchoes() throws Exception {
-        try (ShareProcess share = share(List.of(), "sh", "-c", "echo ready-$((6*7)); exec cat")) {
+        try (ShareProcess share = relay.share(List.of(), "sh", "-c", "echo ready-$((6*7)); exec cat")) {
             try (WsPeer first = join(share.readOnlyToken())) {
                 first.awaitText("ready-42", WAIT);   // the output has reached the relay before the late joiners come
             }
@@ -80,7 +67,7 @@ class ShareHeadlessTest {
 
     @Test
     void readOnlyInputIsIgnored() throws Exception {
-        try (ShareProcess share = share(List.of(), "cat");
+        try (ShareProcess share = relay.share(List.of(), "cat");
              WsPeer rw = join(share.readWriteToken()); WsPeer ro = join(share.readOnlyToken())) {
             Message.SessionInfo roInfo = ro.await(Message.SessionInfo.class, WAIT);
             assertThat(roInfo.readOnly()).isTrue();
@@ -101,7 +88,7 @@ class ShareHeadlessTest {
 
     @Test
     void hostExitEndsEveryParticipantWithTheReasonAndKillsTheTokens() throws Exception {
-        try (ShareProcess share = share(List.of(), "sh", "-c", "read line; exit 3");
+        try (ShareProcess share = relay.share(List.of(), "sh", "-c", "read line; exit 3");
              WsPeer rw = join(share.readWriteToken()); WsPeer ro = join(share.readOnlyToken())) {
             rw.await(Message.Snapshot.class, WAIT);
             ro.await(Message.Snapshot.class, WAIT);
@@ -129,7 +116,7 @@ class ShareHeadlessTest {
 
     @Test
     void readOnlyShareHasNoReadWriteLinkAtAll() throws Exception {
-        try (ShareProcess share = share(List.of("--read-only"), "cat")) {
+        try (ShareProcess share = relay.share(List.of("--read-only"), "cat")) {
             assertThat(share.links()).doesNotContainKeys("web session", "ssh session").containsKey("web session read only");
             assertThat(share.stdout()).doesNotContain("web session: ");
             try (WsPeer ro = join(share.readOnlyToken())) {
@@ -143,7 +130,7 @@ class ShareHeadlessTest {
 
     @Test
     void sigtermOnTheHostEndsTheSessionCleanly() throws Exception {
-        try (ShareProcess share = share(List.of(), "sleep", "60"); WsPeer ro = join(share.readOnlyToken())) {
+        try (ShareProcess share = relay.share(List.of(), "sleep", "60"); WsPeer ro = join(share.readOnlyToken())) {
             ro.await(Message.Snapshot.class, WAIT);
             share.stop();
             assertThat(ro.await(Message.Close.class, WAIT).reason()).isEqualTo("session ended: the host stopped sharing");
@@ -156,7 +143,7 @@ class ShareHeadlessTest {
         Path answer = tmp.resolve("cursor-answer");
         String script = "stty raw -echo; printf 'abc\\033[6n'; IFS= read -r -d R -t 10 a; stty sane; "
                 + "printf '%s' \"${a#*[}\" > " + answer + "; exec sleep 30";
-        try (ShareProcess share = share(List.of(), "bash", "-c", script)) {
+        try (ShareProcess share = relay.share(List.of(), "bash", "-c", script)) {
             Ferry.waitUntil(WAIT, "the command's record of the answer", () -> java.nio.file.Files.exists(answer)
                     && !Ferry.read(answer).isEmpty());
             assertThat(Ferry.read(answer)).isEqualTo("1;4");

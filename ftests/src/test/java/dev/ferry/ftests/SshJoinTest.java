@@ -6,32 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ferry relay} + {@code ferry share --headless}, joined with the stock OpenSSH client in tmux. */
 class SshJoinTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    @RegisterExtension
+    static final ClassRelay relay = new ClassRelay();
+
     @TempDir
     static Path tmp;
-    static RelayProcess relay;
-
-    @BeforeAll
-    static void startRelay() throws Exception {
-        relay = RelayProcess.start(tmp.resolve("relay"));
-    }
-
-    @AfterAll
-    static void stopRelay() {
-        if (relay != null) relay.close();
-    }
-
-    private ShareProcess share(String... command) throws Exception {
-        return ShareProcess.start(tmp.resolve("share"), relay, List.of(), command);
-    }
 
     /**
      * The link exactly as printed, plus what a test needs: a tty, no config, no host key prompt. When
@@ -54,17 +41,17 @@ class SshJoinTest {
     @Test
     void theRelayPrintsItsSshHostKeyFingerprint() throws Exception {
         // The banner is printed a line at a time; the relay counts as started once its web line is out.
-        Ferry.waitUntil(Duration.ofSeconds(10), "the banner's ssh line", () -> relay.stdout().contains("ssh: port"));
-        String banner = relay.stdout();
+        Ferry.waitUntil(Duration.ofSeconds(10), "the banner's ssh line", () -> relay.get().stdout().contains("ssh: port"));
+        String banner = relay.get().stdout();
         assertThat(banner).containsPattern("ssh: port \\d+, host key SHA256:[A-Za-z0-9+/]{43} \\(ED25519\\)");
         String keygen = new String(new ProcessBuilder("ssh-keygen", "-l", "-f",
-                relay.dataDir().resolve("ssh_host_ed25519_key").toString()).start().getInputStream().readAllBytes());
+                relay.get().dataDir().resolve("ssh_host_ed25519_key").toString()).start().getInputStream().readAllBytes());
         assertThat(banner).contains("host key " + keygen.split(" ")[1]);
     }
 
     @Test
     void readWriteJoinersTypeIntoTheShellAndReadOnlyJoinersCannot() throws Exception {
-        try (ShareProcess share = share("env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i")) {
+        try (ShareProcess share = relay.share("env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i")) {
             try (Tmux rw = ssh(share.links().get("ssh session"), 100, 30);
                  Tmux ro = ssh(share.links().get("ssh session read only"), 100, 30)) {
                 prompt(rw);
@@ -87,7 +74,7 @@ class SshJoinTest {
 
     @Test
     void aLateJoinerSeesRunningTop() throws Exception {
-        try (ShareProcess share = share("top", "-d", "1")) {
+        try (ShareProcess share = relay.share("top", "-d", "1")) {
             Thread.sleep(2000);   // top has drawn its screen before anyone joins
             try (Tmux ro = ssh(share.links().get("ssh session read only"), 80, 24)) {
                 String screen = ro.waitFor(WAIT, "top's screen", s -> s.contains("load average") && s.contains("%CPU"));
@@ -103,7 +90,7 @@ class SshJoinTest {
     void aLateJoinerSeesRunningVimAndASmallerOneACroppedView() throws Exception {
         Path file = tmp.resolve("notes.txt");
         Files.writeString(file, "first line of the notes\nsecond line\nthird line\n");
-        try (ShareProcess share = share("vim", "-u", "NONE", "-N", file.toString())) {
+        try (ShareProcess share = relay.share("vim", "-u", "NONE", "-N", file.toString())) {
             Thread.sleep(2000);
             try (Tmux same = ssh(share.links().get("ssh session read only"), 80, 24);
                  Tmux small = ssh(share.links().get("ssh session read only"), 60, 20)) {
@@ -122,7 +109,7 @@ class SshJoinTest {
 
     @Test
     void whenTheHostsShellExitsSshJoinersSeeWhyAndAreDisconnected() throws Exception {
-        try (ShareProcess share = share("env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i")) {
+        try (ShareProcess share = relay.share("env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i")) {
             try (Tmux rw = ssh(share.links().get("ssh session"), 100, 30);
                  Tmux ro = ssh(share.links().get("ssh session read only"), 70, 20)) {
                 prompt(rw);

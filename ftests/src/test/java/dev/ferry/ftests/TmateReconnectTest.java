@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TmateReconnectTest {
     private static final Pattern SSH_RW = Pattern.compile("(?m)^ssh session: (ssh -p\\d+ \\S+@127\\.0\\.0\\.1)$");
     private static final Pattern SSH_RO = Pattern.compile("(?m)^ssh session read only: (ssh -p\\d+ \\S+@127\\.0\\.0\\.1)$");
+    private static final Pattern WEB_RO = Pattern.compile("(?m)^web session read only: (http\\S+)$");
 
     @TempDir static Path tmp;
     static RelayProcess relay;
@@ -42,7 +43,8 @@ class TmateReconnectTest {
         try (TcpProxy proxy = new TcpProxy(kit.relaySshPort())) {
             Path home = kit.home("set -g tmate-server-port " + proxy.port() + "\n");
             try (Tmux host = new Tmux(200, 60, tmate(home, "-F"))) {
-                String lines = host.waitFor(WAIT, "the ssh lines", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find());
+                String lines = host.waitFor(WAIT, "the links", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find()
+                        && WEB_RO.matcher(s).find());
                 String rw = find(SSH_RW, lines), ro = find(SSH_RO, lines);
                 try (Tmux joiner = ssh(rw, 100, 30); Tmux viewer = ssh(ro, 100, 30)) {
                     joiner.waitFor(WAIT, "the status line", s -> s.contains("0:"));
@@ -69,6 +71,13 @@ class TmateReconnectTest {
                     // The snapshot the host resends repairs the pane for joiners who never left.
                     viewer.waitForText("during-42");
                     joiner.waitForText("during-42");
+                    // So does the pane a browser is shown: the relay's model of the pane was started over too.
+                    BrowserDriver.Result page = new BrowserDriver()
+                            .open("ro", find(WEB_RO, lines))
+                            .waitJs("ro", "window.ferry.mode === 'panes' && window.ferry.panes().length === 1"
+                                    + " && window.ferry.panes()[0].text.includes('during-42')")
+                            .run(tmp, 60);
+                    assertThat(page.ok()).as("browser driver report: %s", page.report()).isTrue();
                     assertThat(proxy.accepted()).isGreaterThanOrEqualTo(2);
                     assertThat(kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rw);
                     assertThat(kit.shell(tmate(home, "display -p '#{tmate_ssh_ro}'")).trim()).isEqualTo(ro);
@@ -93,6 +102,28 @@ class TmateReconnectTest {
                 }
             } finally {
                 kit.kill(home);
+            }
+        }
+    }
+
+    @Test
+    void aHostThatStaysAwayLongerThanTheConfiguredGracePeriodEndsItsSession() throws Exception {
+        try (RelayProcess quick = RelayProcess.start(tmp.resolve("quick-relay"), java.util.Map.of("FERRY_TMATE_GRACE", "2"))) {
+            java.nio.file.Files.createDirectories(tmp.resolve("quick"));
+            TmateKit quickKit = TmateKit.forRelay(tmp.resolve("quick"), quick);
+            TcpProxy proxy = new TcpProxy(quickKit.relaySshPort());
+            Path home = quickKit.home("set -g tmate-server-port " + proxy.port() + "\n");
+            try (Tmux host = new Tmux(100, 30, tmate(home, "-F"))) {
+                String lines = host.waitFor(WAIT, "the ssh lines", s -> SSH_RO.matcher(s).find());
+                try (Tmux viewer = ssh(find(SSH_RO, lines), 100, 30)) {
+                    viewer.waitFor(WAIT, "the status line", s -> s.contains("0:"));
+                    proxy.cut();
+                    viewer.waitForText("waiting up to 2 s for it to reconnect");
+                    viewer.waitForText("session ended: the tmate host did not reconnect within 2 s");
+                }
+            } finally {
+                quickKit.kill(home);
+                proxy.close();
             }
         }
     }

@@ -60,7 +60,7 @@ public final class Agent {
         URI endpoint;
         WebSocketClient client;
         try {
-            endpoint = endpoint(config.relay());
+            endpoint = dev.ferry.host.net.RelayUrl.ws(config.relay(), "/ws/agent");
             client = dev.ferry.host.net.Tls.client(config.caFile());
             client.setMaxBinaryMessageSize(AgentFrames.MAX_FRAME);
             client.start();
@@ -254,19 +254,6 @@ public final class Agent {
         } catch (RuntimeException e) {
             err.println("ferry agent: " + e);
         }
-    }
-
-    /** http(s)://host[:port] or ws(s)://... to the agent endpoint. */
-    static URI endpoint(String relay) {
-        String r = relay.contains("://") ? relay : "http://" + relay;
-        URI u = URI.create(r.endsWith("/") ? r.substring(0, r.length() - 1) : r);
-        String scheme = switch (u.getScheme()) {
-            case "http", "ws" -> "ws";
-            case "https", "wss" -> "wss";
-            default -> throw new IllegalArgumentException("relay URL must be http(s):// or ws(s)://, got " + relay);
-        };
-        if (u.getHost() == null) throw new IllegalArgumentException("relay URL has no host: " + relay);
-        return URI.create(scheme + "://" + u.getRawAuthority() + (u.getRawPath() == null ? "" : u.getRawPath()) + "/ws/agent");
     }
 
     /** The cause in one line; Jetty's internal descriptions of its endpoints say nothing to a user. */

@@ -25,7 +25,7 @@ public final class Connect {
     private final PrintStream err;
 
     public Connect(String relay, String apiKey, Path caFile, PrintStream err) {
-        this.relay = relay.replaceAll("/+$", "");
+        this.relay = relay;
         this.apiKey = apiKey;
         this.caFile = caFile;
         this.err = err;
@@ -36,7 +36,7 @@ public final class Connect {
             err.println("ferry: connecting to a device needs your API key: --api-key KEY or FERRY_API_KEY");
             return 1;
         }
-        String base = relay.contains("://") ? relay : "http://" + relay;
+        String base = dev.ferry.host.net.RelayUrl.base(relay);
         int[] size = LocalTerminal.size();
         String url = base + "/api/devices/" + URLEncoder.encode(device, StandardCharsets.UTF_8) + "/shells"
                 + (size == null ? "" : "?cols=" + size[0] + "&rows=" + size[1]);

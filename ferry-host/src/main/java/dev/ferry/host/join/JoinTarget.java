@@ -1,5 +1,6 @@
 package dev.ferry.host.join;
 
+import dev.ferry.host.net.RelayUrl;
 import dev.ferry.protocol.Tokens;
 import java.net.URI;
 
@@ -30,21 +31,12 @@ record JoinTarget(URI endpoint, String relay, boolean readOnlyToken) {
         if (relay == null || relay.isBlank()) {
             throw new IllegalArgumentException("a token needs the relay: --relay URL or FERRY_RELAY (or join with the web link)");
         }
-        String r = relay.contains("://") ? relay : "http://" + relay;
-        return of(r.replaceAll("/+$", ""), s);
+        return of(RelayUrl.base(relay), s);
     }
 
     private static JoinTarget of(String base, String token) {
         if (!Tokens.wellFormed(token)) throw new IllegalArgumentException("Invalid or expired session token");
-        URI b = URI.create(base);
-        String scheme = switch (b.getScheme() == null ? "" : b.getScheme().toLowerCase()) {
-            case "http", "ws" -> "ws";
-            case "https", "wss" -> "wss";
-            default -> throw new IllegalArgumentException("relay URL must be http(s)://, got " + base);
-        };
-        if (b.getHost() == null) throw new IllegalArgumentException("relay URL has no host: " + base);
-        String path = b.getRawPath() == null ? "" : b.getRawPath();
-        URI endpoint = URI.create(scheme + "://" + b.getRawAuthority() + path + "/ws/join/" + token + "?client=cli");
+        URI endpoint = RelayUrl.ws(base, "/ws/join/" + token + "?client=cli");
         return new JoinTarget(endpoint, base, Tokens.isReadOnly(token));
     }
 }

@@ -48,23 +48,10 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
         this.handler = handler;
     }
 
-    /** Turns what a user types (http://host:8080, ws://host:8080, host:8080) into the host endpoint. */
-    static URI hostEndpoint(String relay) {
-        String r = relay.contains("://") ? relay : "http://" + relay;
-        URI u = URI.create(r.endsWith("/") ? r.substring(0, r.length() - 1) : r);
-        String scheme = switch (u.getScheme()) {
-            case "http", "ws" -> "ws";
-            case "https", "wss" -> "wss";
-            default -> throw new IllegalArgumentException("relay URL must be http(s):// or ws(s)://, got " + relay);
-        };
-        if (u.getHost() == null) throw new IllegalArgumentException("relay URL has no host: " + relay);
-        return URI.create(scheme + "://" + u.getRawAuthority() + (u.getRawPath() == null ? "" : u.getRawPath()) + "/ws/host");
-    }
-
     /** Connects, says hello, and waits for the session's links; a refusal or a dead relay throws with one line. */
     static RelayConnection open(String relay, Path caFile, Message.Hello hello, Message.HostOptions options, Handler handler)
             throws IOException {
-        URI uri = hostEndpoint(relay);
+        URI uri = dev.ferry.host.net.RelayUrl.ws(relay, "/ws/host");
         WebSocketClient client = dev.ferry.host.net.Tls.client(caFile);
         client.setMaxBinaryMessageSize(Frames.MAX_FRAME);
         client.setIdleTimeout(java.time.Duration.ofMinutes(5));

@@ -81,6 +81,16 @@ public final class Devices implements AutoCloseable {
         return store.list();
     }
 
+    /**
+     * The devices this user may open shells on by group (a user with no groups: all of them), which
+     * is what the device pages and {@code /api/devices} show; whether the role allows a shell is
+     * decided when one is asked for.
+     */
+    public List<Device> visibleTo(User user) {
+        List<String> groups = store.groupsOf(user.name());
+        return store.list().stream().filter(d -> groups.isEmpty() || groups.contains(d.group())).toList();
+    }
+
     /** How many shells a device has now (0 when offline with none waiting). */
     public synchronized int shellCount(String device) {
         return shells.getOrDefault(device, Map.of()).size();

@@ -17,6 +17,21 @@ public sealed interface Delivery {
         @Override public String toString() { return "Output[" + data.length + " bytes]"; }
     }
 
+    /** The panes' layout (first, or changed). Pane seats only. */
+    record Layout(dev.ferry.protocol.Message.Layout layout) implements Delivery {}
+
+    /** Live output of one pane (shared between seats: never modify). Pane seats only. */
+    record PaneOutput(int pane, byte[] data) implements Delivery {
+        @Override public boolean equals(Object o) { return o instanceof PaneOutput p && p.pane == pane && Arrays.equals(data, p.data); }
+        @Override public int hashCode() { return 31 * pane + Arrays.hashCode(data); }
+        @Override public String toString() { return "PaneOutput[" + pane + ", " + data.length + " bytes]"; }
+    }
+
+    /** Reset one pane to a fresh terminal of this size and write {@code data}. Pane seats only, right after a Layout. */
+    record PaneSnapshot(int pane, int cols, int rows, byte[] data) implements Delivery {
+        @Override public String toString() { return "PaneSnapshot[" + pane + ", " + cols + "x" + rows + ", " + data.length + " bytes]"; }
+    }
+
     /** The session's terminal changed size. */
     record Resize(int cols, int rows) implements Delivery {}
 

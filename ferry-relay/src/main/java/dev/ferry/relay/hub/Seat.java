@@ -8,12 +8,14 @@ import java.util.List;
  * A participant's place in a session: its role, its bounded outbound queue, and the calls it makes
  * into the hub. The participant's writer drains it after each {@link Participant#wake}.
  *
- * <p>Two styles: a {@link Style#STREAM} seat receives a snapshot, then raw output (web, CLI); a
+ * <p>Three styles: a {@link Style#STREAM} seat receives a snapshot, then raw output (web, CLI); a
  * {@link Style#RENDERED} seat receives coalesced {@link Delivery.Changed} wake-ups and pulls
- * {@link #frame()} (SSH). Both receive resizes, notices and the end.
+ * {@link #frame()} (SSH); a {@link Style#PANES} seat receives the layout and each pane's own
+ * snapshot and output (a browser watching a tmate host), and no resizes. All receive notices and the end.
  */
 public final class Seat {
-    public enum Style { STREAM, RENDERED }
+    /** PANES is asked for, not promised: in a session without panes the seat is a STREAM one. */
+    public enum Style { STREAM, RENDERED, PANES }
 
     private final Session session;
     private final Participant participant;
@@ -37,7 +39,7 @@ public final class Seat {
         this.participant = participant;
         this.role = role;
         this.style = style;
-        this.resync = style == Style.STREAM;
+        this.resync = style != Style.RENDERED;
         this.changed = style == Style.RENDERED;
     }
 
@@ -60,6 +62,11 @@ public final class Seat {
     /** The participant's window size (only matters under {@link ResizePolicy#SMALLEST_WRITER}). */
     public void resize(int cols, int rows) {
         session.participantResize(this, cols, rows);
+    }
+
+    /** Asks the source to make this pane its current one. Dropped here when the role is read-only. */
+    public void selectPane(int pane) {
+        session.selectPane(this, pane);
     }
 
     /** Takes everything pending, in order; empty when nothing is. Never blocks on I/O. */
@@ -89,16 +96,18 @@ public final class Seat {
         if (style == Style.RENDERED) {
             return markChanged();
         }
-        if (resync) return false;  // the coming snapshot includes this output
-        if (queuedBytes + output.data().length > limit) {
-            queue.removeIf(d -> d instanceof Delivery.Output || d instanceof Delivery.Resize);
-            queuedBytes = 0;
-            resync = true;
-            resyncs++;
-            return false;  // already pending
-        }
-        queuedBytes += output.data().length;
-        return add(output);
+        if (style != Style.STREAM) return false;
+        return offerBytes(output, output.data().length, limit);
+    }
+
+    boolean offerPaneOutput(Delivery.PaneOutput output, int limit) {
+        if (ended || style != Style.PANES) return false;
+        return offerBytes(output, output.data().length, limit);
+    }
+
+    boolean offerLayout(Delivery.Layout layout) {
+        if (ended || style != Style.PANES || resync) return false;   // a coming snapshot starts with the layout
+        return add(layout);
     }
 
     boolean offerResize(Delivery.Resize resize) {
@@ -107,7 +116,22 @@ public final class Seat {
             queue.add(resize);
             return markChanged() | markPending();
         }
+        if (style != Style.STREAM) return false;   // panes come with their sizes in the layout
         return resync ? false : add(resize);
+    }
+
+    /** Queues output, or when it would pass the limit drops the backlog for a snapshot (a resync). */
+    private boolean offerBytes(Delivery d, int length, int limit) {
+        if (resync) return false;  // the coming snapshot includes this output
+        if (queuedBytes + length > limit) {
+            queue.removeIf(q -> !(q instanceof Delivery.Notice));
+            queuedBytes = 0;
+            resync = true;
+            resyncs++;
+            return false;  // already pending
+        }
+        queuedBytes += length;
+        return add(d);
     }
 
     boolean offerNotice(Delivery.Notice notice) {
@@ -123,13 +147,13 @@ public final class Seat {
         return wake;
     }
 
-    /** Empties the queue; a pending resync comes first as a snapshot from {@code snapshotter}. */
-    List<Delivery> take(java.util.function.Supplier<Delivery.Snapshot> snapshotter) {
+    /** Empties the queue; a pending resync comes first, as what {@code snapshotter} makes for this seat's style. */
+    List<Delivery> take(java.util.function.Function<Style, List<Delivery>> snapshotter) {
         List<Delivery> out = new java.util.ArrayList<>(queue.size() + 1);
         if (resync) {
             resync = false;
             if (!(queue.peekLast() instanceof Delivery.Ended)) {
-                out.add(snapshotter.get());
+                out.addAll(snapshotter.apply(style));
             }
         }
         if (changed) {

@@ -38,6 +38,7 @@ public final class Session {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ScreenFeed screen;
+    private PaneScreens panes;       // null until the source describes its panes (only tmate hosts do)
     private final List<Seat> seats = new ArrayList<>();
     private volatile int seatCount;  // seats.size(), readable without the lock (participants ask on every wake)
     private volatile SessionObserver observer = SessionObserver.NONE;
@@ -116,6 +117,51 @@ public final class Session {
         screen.kick();
     }
 
+    /**
+     * The source's panes and windows (a tmate host's), first or changed: pane seats get it, and
+     * each pane named gets a screen model. From then on the session has panes.
+     */
+    public void layout(Message.Layout layout) {
+        Delivery.Layout d = new Delivery.Layout(layout);
+        List<Seat> wake = new ArrayList<>(4);
+        List<ScreenFeed> kick;
+        lock.lock();
+        try {
+            if (endReason != null) return;
+            if (panes == null) panes = new PaneScreens(SCREEN_WORKERS, SCREEN_MAX_PENDING);
+            kick = panes.layout(layout);
+            for (Seat s : seats) {
+                if (s.offerLayout(d)) wake.add(s);
+            }
+        } finally {
+            lock.unlock();
+        }
+        wakeAll(wake);
+        kick.forEach(ScreenFeed::kick);
+    }
+
+    /** Output of one pane the layout names (for pane seats; the composed picture still goes to {@link #output}). */
+    public void paneOutput(int pane, byte[] data) {
+        if (data.length == 0) return;
+        Delivery.PaneOutput out = new Delivery.PaneOutput(pane, data.clone());
+        int limit = hub.limits().queueBytes();
+        List<Seat> wake = new ArrayList<>(4);
+        ScreenFeed screen;
+        lock.lock();
+        try {
+            screen = endReason != null || panes == null ? null : panes.screen(pane);
+            if (screen == null) return;
+            for (Seat s : seats) {
+                if (s.offerPaneOutput(out, limit)) wake.add(s);
+            }
+            screen.output(out.data());
+        } finally {
+            lock.unlock();
+        }
+        wakeAll(wake);
+        screen.kick();
+    }
+
     /** The source's terminal changed size (the HOST policy's size; under SMALLEST_WRITER the source's answer). */
     public void resize(int cols, int rows) {
         Delivery.Resize r = new Delivery.Resize(cols, rows);
@@ -168,6 +214,7 @@ public final class Session {
         lock.lock();
         try {
             if (endReason != null) throw new JoinRefusedException(JoinRefusedException.INVALID_TOKEN);
+            if (style == Seat.Style.PANES && panes == null) style = Seat.Style.STREAM;
             seat = new Seat(this, p, role, style, ++seatNumbers);
             seat.size(spec.cols(), spec.rows());
             seat.joined();
@@ -221,6 +268,12 @@ public final class Session {
         source.input(copy);
     }
 
+    /** Read-only participants do not move the host around either. */
+    void selectPane(Seat seat, int pane) {
+        if (seat.role() != Role.READ_WRITE || endReason() != null) return;
+        source.selectPane(pane);
+    }
+
     void participantResize(Seat seat, int cols, int rows) {
         lock.lock();
         try {
@@ -232,7 +285,9 @@ public final class Session {
     }
 
     List<Delivery> drain(Seat seat) {
-        return locked(() -> seat.take(this::snapshotLocked));
+        return locked(() -> seat.take(style -> style == Seat.Style.PANES
+                ? panes.snapshot(hub.limits().historyLines())
+                : List.of(snapshotLocked())));
     }
 
     /** The current screen (everything output so far fed first). Takes only the screen's lock. */

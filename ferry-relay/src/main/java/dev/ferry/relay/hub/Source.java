@@ -39,6 +39,9 @@ public interface Source {
      */
     default void resize(int cols, int rows) {}
 
+    /** A read-write participant picked this pane (sources with panes); by default nothing happens. */
+    default void selectPane(int pane) {}
+
     /** The session is over (for the given reason): tell the host and close the link. */
     void ended(String reason);
 }

@@ -34,7 +34,12 @@ import dev.ferry.relay.tmate.TmateSessions;
  */
 public final class SshJoinServer implements AutoCloseable {
     /** Where to listen and where the host key lives. Port 0 picks a free port. */
-    public record Config(Path dataDir, String host, int port) {
+    public record Config(Path dataDir, String host, int port, java.time.Duration tmateGrace) {
+        /** With tmate's default grace period. */
+        public Config(Path dataDir, String host, int port) {
+            this(dataDir, host, port, TmateSessions.DEFAULT_GRACE);
+        }
+
         public Config {
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(host, "host");
@@ -58,7 +63,7 @@ public final class SshJoinServer implements AutoCloseable {
     /** Starts listening; joiners are seated in {@code hub}'s sessions by the token they log in with. */
     public static SshJoinServer start(Config config, Hub hub, SshEvents events) throws IOException {
         HostKey hostKey = HostKey.loadOrCreate(config.dataDir());
-        TmateSessions tmate = new TmateSessions(hub);
+        TmateSessions tmate = new TmateSessions(hub, config.tmateGrace());
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost(config.host());
         sshd.setPort(config.port());

@@ -191,6 +191,9 @@ final class SshJoiner implements AsyncCommand, Participant {
                     case Delivery.Resize r -> { }
                     case Delivery.Snapshot snap -> { }   // stream seats only
                     case Delivery.Output o -> { }        // stream seats only
+                    case Delivery.Layout l -> { }        // pane seats only
+                    case Delivery.PaneOutput o -> { }
+                    case Delivery.PaneSnapshot sn -> { }
                 }
             }
             if (dropped != null) {

@@ -14,7 +14,7 @@ public final class SshListener implements RelayListener {
 
     @Override
     public void start(Hub hub, RelayConfig config) throws IOException {
-        server = SshJoinServer.start(new SshJoinServer.Config(config.dataDir(), config.listen(), config.sshPort()),
+        server = SshJoinServer.start(new SshJoinServer.Config(config.dataDir(), config.listen(), config.sshPort(), config.tmateGrace()),
                 hub, new LoggedSshEvents());
     }
 

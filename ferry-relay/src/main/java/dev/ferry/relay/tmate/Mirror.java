@@ -3,7 +3,9 @@ package dev.ferry.relay.tmate;
 import dev.ferry.terminal.Canvas;
 import dev.ferry.terminal.Frame;
 import dev.ferry.terminal.Terminal;
+import dev.ferry.protocol.Message;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +22,7 @@ import java.util.Set;
  */
 final class Mirror {
     static final int COPY_LINES = 200;
+    private static final int MAX_NAME = 100, MAX_STATUS = 500;
     private static final int GREEN = 2, BLACK = 0, YELLOW = 3;
 
     private Layout layout = Layout.INITIAL;
@@ -233,6 +236,27 @@ final class Mirror {
         StringBuilder out = new StringBuilder(plain.length());
         plain.codePoints().filter(c -> c >= 0x20 && c != 0x7f).forEach(out::appendCodePoint);
         return out.toString();
+    }
+
+    /**
+     * The layout as the wire protocol carries it to pane viewers: the current window and each
+     * window's active pane resolved, names and status texts clipped (they are the host's strings).
+     */
+    Message.Layout paneLayout() {
+        Layout.Window current = layout.current();
+        List<Message.Layout.Window> windows = new ArrayList<>(layout.windows().size());
+        for (Layout.Window w : layout.windows()) {
+            List<Message.Layout.Pane> wirePanes = new ArrayList<>(w.panes().size());
+            int active = w.panes().isEmpty() ? 0 : w.panes().get(0).id();
+            for (Layout.Pane p : w.panes()) {
+                wirePanes.add(new Message.Layout.Pane(p.id(), p.x(), p.y(), p.cols(), p.rows()));
+                if (p.id() == w.activePane()) active = p.id();
+            }
+            windows.add(new Message.Layout.Window(w.index(), clip(w.name(), MAX_NAME), active, wirePanes));
+        }
+        return new Message.Layout(layout.cols(), layout.rows(), current == null ? 0 : current.index(),
+                clip(statusLeft == null ? "[tmate] " : statusLeft, MAX_STATUS), clip(statusRight == null ? "" : statusRight, MAX_STATUS),
+                windows);
     }
 
     List<Integer> paneIds() {

@@ -101,12 +101,17 @@ public final class TmateHost implements Command {
                 if (command == null) {
                     send(MsgpackWriter.array(PANE_KEY, -1, key));
                 } else if (!command.isEmpty()) {
-                    List<Object> msg = new ArrayList<>(List.of(EXEC_CMD, 0));
-                    msg.addAll(command);
-                    send(MsgpackWriter.array(msg.toArray()));
+                    command(command);
                 }
             }
         }
+    }
+
+    /** Runs a tmux command on the host (as its mirrored client would: EXEC_CMD). */
+    void command(List<String> argv) {
+        List<Object> msg = new ArrayList<>(List.of(EXEC_CMD, 0));
+        msg.addAll(argv);
+        send(MsgpackWriter.array(msg.toArray()));
     }
 
     /** Refused at READY: these lines are shown to the host, then the connection closes. */

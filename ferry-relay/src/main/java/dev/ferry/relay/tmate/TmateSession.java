@@ -1,6 +1,7 @@
 package dev.ferry.relay.tmate;
 
 import dev.ferry.protocol.Links;
+import dev.ferry.protocol.Message;
 import dev.ferry.relay.hub.ResizePolicy;
 import dev.ferry.relay.hub.Role;
 import dev.ferry.relay.hub.Session;
@@ -8,6 +9,8 @@ import dev.ferry.relay.hub.SessionAccess;
 import dev.ferry.relay.hub.SessionSpec;
 import dev.ferry.relay.hub.Source;
 import dev.ferry.terminal.Renderer;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -28,6 +31,8 @@ final class TmateSession implements Source {
     private Session session;
     private Renderer renderer;
     private int shownCols, shownRows;
+    private Message.Layout shownLayout;   // what pane viewers were last told
+    private boolean layoutChanged = true; // the layout or status text changed since then
     private int askedCols, askedRows;   // the last RESIZE: a reconnected host needs it again
     private boolean askedSize;
     private String reconnectionData;
@@ -100,18 +105,21 @@ final class TmateSession implements Source {
     synchronized void layout(TmateHost from, Layout layout) {
         if (from != link) return;
         mirror.layout(layout);
+        layoutChanged = true;
         publish();
     }
 
     synchronized void output(TmateHost from, int pane, byte[] data) {
         if (from != link) return;
         mirror.output(pane, data);
+        if (session != null) session.paneOutput(pane, data);
         publish();
     }
 
     synchronized void status(TmateHost from, String left, String right) {
         if (from != link) return;
         mirror.status(left, right);
+        layoutChanged = true;
         publish();
     }
 
@@ -129,8 +137,17 @@ final class TmateSession implements Source {
 
     synchronized void snapshot(TmateHost from, HostMessage m) throws MsgpackReader.MalformedException {
         if (from != link) return;
-        mirror.snapshot(Snapshot.decode(m, mirror.paneSizes()));
+        Map<Integer, byte[]> rebuilt = Snapshot.decode(m, mirror.paneSizes());
+        mirror.snapshot(rebuilt);
         publish();
+        // Pane viewers start those panes over too: a reset (ESC c), then the host's picture of them.
+        rebuilt.forEach((pane, bytes) -> {
+            byte[] reset = new byte[bytes.length + 2];
+            reset[0] = 0x1b;
+            reset[1] = 'c';
+            System.arraycopy(bytes, 0, reset, 2, bytes.length);
+            session.paneOutput(pane, reset);
+        });
     }
 
     /** The link ended the session for good (FIN, malformed data). */
@@ -171,10 +188,18 @@ final class TmateSession implements Source {
         s.end("the tmate host did not reconnect within " + owner.graceText());
     }
 
-    /** Redraws the composed window into the session: only the cells that changed. */
+    /** Redraws the composed window into the session (only the cells that changed), and tells pane viewers a new layout. */
     private void publish() {
         Session s = session;
         if (s == null) return;
+        if (layoutChanged) {
+            layoutChanged = false;
+            Message.Layout panes = mirror.paneLayout();
+            if (!panes.equals(shownLayout)) {
+                shownLayout = panes;
+                s.layout(panes);
+            }
+        }
         if (mirror.cols() != shownCols || mirror.rows() != shownRows) {
             shownCols = mirror.cols();
             shownRows = mirror.rows();
@@ -225,6 +250,21 @@ final class TmateSession implements Source {
         }
         // The joiner's whole window is the composed picture: the host's window area is one row less (our status line).
         send(MsgpackWriter.array(TmateHost.RESIZE, cols, Math.max(1, rows - 1)));
+    }
+
+    /** A browser picked a pane: the host makes its window and the pane current (its layout comes back as usual). */
+    @Override
+    public synchronized void selectPane(int pane) {
+        if (link == null) return;
+        for (Layout.Window w : mirror.layout().windows()) {
+            for (Layout.Pane p : w.panes()) {
+                if (p.id() != pane) continue;
+                Layout.Window current = mirror.layout().current();
+                if (current == null || current.index() != w.index()) link.command(List.of("select-window", "-t", ":" + w.index()));
+                link.command(List.of("select-pane", "-t", "%" + pane));
+                return;
+            }
+        }
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.ferry.relay.web;
 
-import dev.ferry.relay.auth.Accounts;
 import dev.ferry.relay.auth.FailureLimiter;
-import dev.ferry.relay.auth.LoginSessions;
 import dev.ferry.relay.auth.User;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,13 +29,11 @@ final class Callers {
     static final String BAD_KEY = "the API key is invalid or revoked";
     static final String BEARER_ONLY = "the Authorization header must be 'Bearer API-KEY'";
 
-    private final Accounts accounts;
-    private final LoginSessions sessions;
+    private final WebLogin login;
     private final FailureLimiter failures;
 
-    Callers(Accounts accounts, LoginSessions sessions, FailureLimiter failures) {
-        this.accounts = accounts;
-        this.sessions = sessions;
+    Callers(WebLogin login, FailureLimiter failures) {
+        this.login = login;
         this.failures = failures;
     }
 
@@ -49,9 +45,7 @@ final class Callers {
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (authorization != null) return byApiKey(authorization, Request.getRemoteAddr(request));
         if (!cookieAllowed) return new Caller.Anonymous();
-        String name = sessions.user(LoginHandler.cookie(request));
-        Optional<User> user = name == null ? Optional.empty() : accounts.user(name);   // a removed user's login ends at once
-        return user.<Caller>map(Caller.Known::new).orElseGet(Caller.Anonymous::new);
+        return login.user(request).<Caller>map(Caller.Known::new).orElseGet(Caller.Anonymous::new);
     }
 
     private Caller byApiKey(String authorization, String address) {
@@ -60,7 +54,7 @@ final class Callers {
         if (space < 0 || !authorization.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
             return new Caller.Refused(HttpStatus.UNAUTHORIZED_401, BEARER_ONLY);
         }
-        Optional<User> user = accounts.byApiKey(authorization.substring(space + 1).strip());
+        Optional<User> user = login.accounts().byApiKey(authorization.substring(space + 1).strip());
         if (user.isEmpty()) {
             failures.failed(address);
             return new Caller.Refused(HttpStatus.UNAUTHORIZED_401, BAD_KEY);

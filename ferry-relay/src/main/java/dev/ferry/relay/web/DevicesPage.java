@@ -1,25 +1,20 @@
 package dev.ferry.relay.web;
 
 import static dev.ferry.protocol.asciicast.JsonText.quote;
-import static dev.ferry.relay.web.LoginHandler.escape;
+import static dev.ferry.relay.web.Replies.escape;
 
 import dev.ferry.protocol.Message;
-import dev.ferry.relay.auth.Accounts;
-import dev.ferry.relay.auth.LoginSessions;
 import dev.ferry.relay.auth.User;
 import dev.ferry.relay.device.Devices;
 import dev.ferry.relay.device.ShellRefusedException;
 import dev.ferry.relay.hub.Role;
 import dev.ferry.relay.hub.Session;
 import dev.ferry.relay.store.Device;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -37,15 +32,13 @@ final class DevicesPage extends Handler.Wrapper {
     private static final Pattern PAGE = Pattern.compile("/devices/([A-Za-z0-9-]{1,64})(/connect)?");
 
     private final Devices devices;
-    private final Accounts accounts;
-    private final LoginSessions sessions;
+    private final WebLogin login;
     private final Callers callers;
 
-    DevicesPage(Handler next, Devices devices, Accounts accounts, LoginSessions sessions, Callers callers) {
+    DevicesPage(Handler next, Devices devices, WebLogin login, Callers callers) {
         super(next);
         this.devices = devices;
-        this.accounts = accounts;
-        this.sessions = sessions;
+        this.login = login;
         this.callers = callers;
     }
 
@@ -55,47 +48,39 @@ final class DevicesPage extends Handler.Wrapper {
         String method = request.getMethod();
         Matcher shells = SHELLS.matcher(path), page = PAGE.matcher(path);
         if (path.equals("/api/devices")) {
-            Callers.Caller c = callers.identify(request, LoginHandler.sameOrigin(request));
-            if (!(c instanceof Callers.Caller.Known)) return refuse(request, response, callback, c);
-            return json(response, callback, 200, "[" + String.join(",", devices.list().stream().map(this::json).toList()) + "]");
+            Callers.Caller c = callers.identify(request, WebLogin.sameOrigin(request));
+            if (!(c instanceof Callers.Caller.Known known)) return refuse(request, response, callback, c);
+            return Replies.json(response, callback, 200,
+                    "[" + String.join(",", devices.visibleTo(known.user()).stream().map(this::json).toList()) + "]");
         }
         if (shells.matches()) {
             if (!method.equals("POST")) return error(request, response, callback, 405, "POST opens a shell");
-            if (!LoginHandler.sameOrigin(request)) return error(request, response, callback, 403, "cross-site posts are refused");
+            if (!WebLogin.sameOrigin(request)) return error(request, response, callback, 403, "cross-site posts are refused");
             Callers.Caller c = callers.identify(request, true);
             if (!(c instanceof Callers.Caller.Known known)) return refuse(request, response, callback, c);
             Optional<User> u = Optional.of(known.user());
             Fields q = Request.extractQueryParameters(request);
             try {
                 Session s = devices.open(shells.group(1), u.get(), size(q.getValue("cols"), 80), size(q.getValue("rows"), 24));
-                return json(response, callback, 201, links(s.info(Role.READ_WRITE)));
+                return Replies.json(response, callback, 201, links(s.info(Role.READ_WRITE)));
             } catch (ShellRefusedException e) {
-                return json(response, callback, e.status(), "{\"error\":" + quote(e.getMessage()) + "}");
+                return Replies.json(response, callback, e.status(), "{\"error\":" + quote(e.getMessage()) + "}");
             }
         }
         if (path.equals("/devices") || page.matches()) {
-            Optional<User> u = LoginHandler.user(request, sessions, accounts);
-            if (u.isEmpty()) {
-                response.setStatus(HttpStatus.SEE_OTHER_303);
-                response.getHeaders().put(HttpHeader.LOCATION, "/login?next=" + path);
-                callback.succeeded();
-                return true;
-            }
+            Optional<User> u = login.user(request);
+            if (u.isEmpty()) return Replies.redirect(response, callback, "/login?next=" + path);
             if (page.matches() && page.group(2) != null) {
                 if (!method.equals("POST")) return error(request, response, callback, 405, "POST connects");
-                if (!LoginHandler.sameOrigin(request)) return error(request, response, callback, 403, "cross-site form posts are refused");
+                if (!WebLogin.sameOrigin(request)) return error(request, response, callback, 403, "cross-site form posts are refused");
                 try {
                     Session s = devices.open(page.group(1), u.get(), 80, 24);
-                    response.setStatus(HttpStatus.SEE_OTHER_303);
-                    response.getHeaders().put(HttpHeader.LOCATION, "/t/" + s.readWriteToken());
-                    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-                    callback.succeeded();
-                    return true;
+                    return Replies.redirect(response, callback, "/t/" + s.readWriteToken());
                 } catch (ShellRefusedException e) {
-                    return devicePage(response, callback, e.status(), page.group(1), e.getMessage());
+                    return devicePage(response, callback, e.status(), u.get(), page.group(1), e.getMessage());
                 }
             }
-            return page.matches() ? devicePage(response, callback, 200, page.group(1), null) : listPage(response, callback);
+            return page.matches() ? devicePage(response, callback, 200, u.get(), page.group(1), null) : listPage(response, callback, u.get());
         }
         return super.handle(request, response, callback);
     }
@@ -132,9 +117,9 @@ final class DevicesPage extends Handler.Wrapper {
         return s == null ? "null" : quote(s);
     }
 
-    private boolean listPage(Response response, Callback callback) {
+    private boolean listPage(Response response, Callback callback, User user) {
         StringBuilder rows = new StringBuilder();
-        for (Device d : devices.list()) {
+        for (Device d : devices.visibleTo(user)) {
             rows.append("<tr><td><a href=\"/devices/").append(escape(d.name())).append("\">").append(escape(d.name())).append("</a></td>")
                     .append(cells(d)).append("</tr>\n");
         }
@@ -144,8 +129,9 @@ final class DevicesPage extends Handler.Wrapper {
                 <tbody>%s</tbody></table>""".formatted(rows));
     }
 
-    private boolean devicePage(Response response, Callback callback, int status, String name, String error) {
-        List<Device> found = devices.list().stream().filter(d -> d.name().equals(name)).toList();
+    /** A device outside the user's groups is as unknown as a device that does not exist. */
+    private boolean devicePage(Response response, Callback callback, int status, User user, String name, String error) {
+        List<Device> found = devices.visibleTo(user).stream().filter(d -> d.name().equals(name)).toList();
         if (found.isEmpty()) return html(response, callback, 404, "No such device", "<h1>No device " + escape(name) + "</h1>");
         Device d = found.get(0);
         return html(response, callback, status, d.name(), """
@@ -172,28 +158,14 @@ final class DevicesPage extends Handler.Wrapper {
     }
 
     private static boolean html(Response response, Callback callback, int status, String title, String body) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put("X-Frame-Options", "DENY");
-        response.getHeaders().put("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
         String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ferry: " + escape(title) + "</title>\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"/ferry.css\"></head>\n"
                 + "<body class=\"devices\"><main>\n" + body + "\n</main></body></html>\n";
-        response.write(true, ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
-    }
-
-    private static boolean json(Response response, Callback callback, int status, String body) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
+        return Replies.html(response, callback, status, html);
     }
 
     private static boolean error(Request request, Response response, Callback callback, int status, String message) {
         if (status == 401) response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"ferry\"");
-        return json(response, callback, status, "{\"error\":" + quote(message) + "}");
+        return Replies.json(response, callback, status, "{\"error\":" + quote(message) + "}");
     }
 }

@@ -33,8 +33,8 @@ record JoinIdentity(String user, Set<String> keyFingerprints, boolean mayWrite, 
     static JoinIdentity of(Request rq, Accounts accounts, LoginSessions sessions, FailureLimiter failures) {
         String authorization = rq.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (authorization != null) return byApiKey(authorization, Request.getRemoteAddr(rq), accounts, failures);
-        if (!LoginHandler.sameOrigin(rq)) return ANONYMOUS;
-        return LoginHandler.user(rq, sessions, accounts).map(u -> of(u, accounts)).orElse(ANONYMOUS);
+        if (!WebLogin.sameOrigin(rq)) return ANONYMOUS;
+        return new WebLogin(accounts, sessions).user(rq).map(u -> of(u, accounts)).orElse(ANONYMOUS);
     }
 
     private static JoinIdentity byApiKey(String authorization, String address, Accounts accounts, FailureLimiter failures) {

@@ -41,14 +41,16 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
     private final String token;
     private final String address;
     private final String transport;
+    private final Seat.Style style;
     private final Pump pump = new Pump();
     private Session ws;
     private FrameSender sender;
     private volatile Seat seat;
     private volatile boolean closed;
 
-    JoinLink(Hub hub, String token, String address, JoinIdentity identity, String transport) {
+    JoinLink(Hub hub, String token, String address, JoinIdentity identity, String transport, Seat.Style style) {
         this.identity = identity;
+        this.style = style;
         this.hub = hub;
         this.token = token;
         this.address = address;
@@ -57,11 +59,20 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     /** {@code ferry join} says {@code ?client=cli}; everything else counts as a browser. For notices and the audit log. */
     static String transport(String query) {
-        if (query == null) return "web";
+        return has(query, "client=cli") ? "cli" : "web";
+    }
+
+    /** The session page says {@code ?view=panes}: it can show a tmate host's panes one terminal each. */
+    static Seat.Style style(String query) {
+        return has(query, "view=panes") ? Seat.Style.PANES : Seat.Style.STREAM;
+    }
+
+    private static boolean has(String query, String pair) {
+        if (query == null) return false;
         for (String kv : query.split("&")) {
-            if (kv.equals("client=cli")) return "cli";
+            if (kv.equals(pair)) return true;
         }
-        return "web";
+        return false;
     }
 
     @Override
@@ -74,7 +85,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
         }
         Seat s;
         try {
-            s = hub.join(token, this, Seat.Style.STREAM);
+            s = hub.join(token, this, style);
         } catch (JoinRefusedException e) {
             boolean keys = e.getMessage().equals(JoinRefusedException.KEY_REQUIRED) && identity.user() != null;
             sender.close(StatusCode.POLICY_VIOLATION, keys
@@ -153,6 +164,9 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
                 case Delivery.Resize r -> frames.add(Frames.encode(new Message.Resize(r.cols(), r.rows())));
                 case Delivery.Notice n -> frames.add(Frames.encode(new Message.Notice(n.text())));
                 case Delivery.Ended e -> { return e.line(); }
+                case Delivery.Layout l -> frames.add(Frames.encode(l.layout()));
+                case Delivery.PaneOutput o -> frames.add(Frames.encode(new Message.PaneOutput(o.pane(), o.data())));
+                case Delivery.PaneSnapshot sn -> frames.add(Frames.encode(new Message.PaneSnapshot(sn.pane(), sn.cols(), sn.rows(), sn.data())));
                 case Delivery.Changed c -> { }
                 case Delivery.Output o -> throw new AssertionError();
             }
@@ -171,6 +185,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
             switch (m) {
                 case Message.Input i -> s.input(i.data());
                 case Message.Resize r -> s.resize(r.cols(), r.rows());
+                case Message.SelectPane p -> s.selectPane(p.pane());
                 case Message.Ping p -> sender.send(new Message.Pong(p.value()));
                 case Message.Pong p -> { }
                 default -> throw new ProtocolException("unexpected " + m.getClass().getSimpleName().toLowerCase()

@@ -1,14 +1,10 @@
 package dev.ferry.relay.web;
 
-import dev.ferry.relay.auth.Accounts;
 import dev.ferry.relay.auth.FailureLimiter;
 import dev.ferry.relay.auth.LoginSessions;
 import dev.ferry.relay.auth.PasswordHasher;
 import dev.ferry.relay.auth.User;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -30,30 +26,15 @@ final class LoginHandler extends Handler.Wrapper {
     private static final Logger log = LoggerFactory.getLogger(LoginHandler.class);
     private static final int MAX_FORM = 4096;
 
-    private final Accounts accounts;
+    private final WebLogin login;
     private final FailureLimiter failures;
-    private final LoginSessions sessions;
     private final boolean secure;
 
-    LoginHandler(Handler next, Accounts accounts, FailureLimiter failures, LoginSessions sessions, boolean secure) {
+    LoginHandler(Handler next, WebLogin login, FailureLimiter failures, boolean secure) {
         super(next);
-        this.accounts = accounts;
+        this.login = login;
         this.failures = failures;
-        this.sessions = sessions;
         this.secure = secure;
-    }
-
-    /** The logged-in user of a request, or empty. */
-    static Optional<User> user(Request request, LoginSessions sessions, Accounts accounts) {
-        String name = sessions.user(cookie(request));
-        return name == null ? Optional.empty() : accounts.user(name);
-    }
-
-    static String cookie(Request request) {
-        for (HttpCookie c : Request.getCookies(request)) {
-            if (c.getName().equals(WebSessions.COOKIE)) return c.getValue();
-        }
-        return null;
     }
 
     @Override
@@ -80,7 +61,7 @@ final class LoginHandler extends Handler.Wrapper {
     }
 
     private boolean login(Request request, Response response, Callback callback) throws Exception {
-        if (!sameOrigin(request)) {
+        if (!WebLogin.sameOrigin(request)) {
             Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "cross-site form posts are refused");
             return true;
         }
@@ -93,47 +74,35 @@ final class LoginHandler extends Handler.Wrapper {
         if (failures.blocked(address)) {
             return page(response, callback, HttpStatus.TOO_MANY_REQUESTS_429, FailureLimiter.TOO_MANY, next);
         }
-        Optional<User> user = name == null || name.length() > 64 ? Optional.empty() : accounts.user(name);
+        Optional<User> user = name == null || name.length() > 64 ? Optional.empty() : login.accounts().user(name);
         boolean ok = user.isPresent() && user.get().passwordHash() != null && PasswordHasher.verify(password, user.get().passwordHash());
         if (!ok) {
             failures.failed(address);
             log.info("web login failed from {}", address);   // never the name typed (it may be a password) or the password
             return page(response, callback, HttpStatus.UNAUTHORIZED_401, "Wrong name or password", next);
         }
-        String token = sessions.create(user.get().name());
+        String token = login.sessions().create(user.get().name());
         response.getHeaders().put(HttpHeader.SET_COOKIE, WebSessions.COOKIE + "=" + token
                 + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + LoginSessions.LIFETIME.toSeconds() + (secure ? "; Secure" : ""));
         log.info("web login of {} from {}", user.get().name(), address);
-        return redirect(response, callback, next);
+        return Replies.redirect(response, callback, next);
     }
 
     private boolean logout(Request request, Response response, Callback callback) {
-        if (!sameOrigin(request)) {
+        if (!WebLogin.sameOrigin(request)) {
             Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403, "cross-site form posts are refused");
             return true;
         }
-        sessions.remove(cookie(request));
+        login.sessions().remove(WebLogin.cookie(request));
         response.getHeaders().put(HttpHeader.SET_COOKIE, WebSessions.COOKIE
                 + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + (secure ? "; Secure" : ""));
-        return redirect(response, callback, "/login");
+        return Replies.redirect(response, callback, "/login");
     }
 
     private boolean me(Request request, Response response, Callback callback) {
-        Optional<User> u = user(request, sessions, accounts);
-        response.setStatus(u.isPresent() ? HttpStatus.OK_200 : HttpStatus.UNAUTHORIZED_401);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        Optional<User> u = login.user(request);
         String body = u.map(x -> "{\"user\":\"" + x.name() + "\"}").orElse("{\"user\":null}");
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
-    }
-
-    /** Browsers send Origin on every POST; when present it must be this relay. */
-    static boolean sameOrigin(Request request) {
-        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
-        if (origin == null) return true;
-        String host = request.getHeaders().get(HttpHeader.HOST);
-        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+        return Replies.json(response, callback, u.isPresent() ? HttpStatus.OK_200 : HttpStatus.UNAUTHORIZED_401, body);
     }
 
     private static String next(Request request) {
@@ -146,20 +115,7 @@ final class LoginHandler extends Handler.Wrapper {
         return next;
     }
 
-    private static boolean redirect(Response response, Callback callback, String location) {
-        response.setStatus(HttpStatus.SEE_OTHER_303);
-        response.getHeaders().put(HttpHeader.LOCATION, location);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        callback.succeeded();
-        return true;
-    }
-
     private static boolean page(Response response, Callback callback, int status, String error, String next) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put("X-Frame-Options", "DENY");
-        response.getHeaders().put("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
         String html = """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>Ferry: log in</title>
@@ -174,12 +130,8 @@ final class LoginHandler extends Handler.Wrapper {
                 <label>Password <input id="password" name="password" type="password" autocomplete="current-password" required></label>
                 <button id="submit" type="submit">Log in</button>
                 </form></main></body></html>
-                """.formatted(error == null ? "" : "<p id=\"error\" role=\"alert\">" + escape(error) + "</p>", escape(next));
-        response.write(true, ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), callback);
-        return true;
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+                """.formatted(error == null ? "" : "<p id=\"error\" role=\"alert\">" + Replies.escape(error) + "</p>",
+                Replies.escape(next));
+        return Replies.html(response, callback, status, html);
     }
 }

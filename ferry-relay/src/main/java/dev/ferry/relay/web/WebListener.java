@@ -71,7 +71,8 @@ public final class WebListener implements RelayListener {
 
         Accounts accounts = hub.admission().accounts();
         LoginSessions webSessions = store != null ? store.webSessions() : new WebSessions();
-        Callers callers = new Callers(accounts, webSessions, hub.failures());
+        WebLogin login = new WebLogin(accounts, webSessions);
+        Callers callers = new Callers(login, hub.failures());
         if (store != null) devices = new dev.ferry.relay.device.Devices(hub, store.devices(), AGENT_HEARTBEAT_SECONDS);
         var agents = devices;
         ContextHandler context = new ContextHandler("/");
@@ -83,7 +84,7 @@ public final class WebListener implements RelayListener {
             if (agents != null) container.addMapping("/ws/agent", (rq, rs, cb) -> agents.link(Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
                     Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq),
-                    JoinIdentity.of(rq, accounts, webSessions, hub.failures()), JoinLink.transport(rq.getHttpURI().getQuery())));
+                    JoinIdentity.of(rq, accounts, webSessions, hub.failures()), JoinLink.transport(rq.getHttpURI().getQuery()), JoinLink.style(rq.getHttpURI().getQuery())));
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));
@@ -91,8 +92,8 @@ public final class WebListener implements RelayListener {
         files.setWelcomeFiles("index.html");
         Handler pages = new TmateConfigPage(hub, config.dataDir(), new SessionPage(files, hub, store == null ? null : callers));
         if (store != null) pages = new RecordingsApi(pages, store, config.dataDir(), callers);
-        if (devices != null) pages = new DevicesPage(pages, devices, accounts, webSessions, callers);
-        ws.setHandler(new LoginHandler(pages, accounts, hub.failures(), webSessions, config.tls()));
+        if (devices != null) pages = new DevicesPage(pages, devices, login, callers);
+        ws.setHandler(new LoginHandler(pages, login, hub.failures(), config.tls()));
         context.setHandler(ws);
         server.setHandler(context);
         server.setStopTimeout(2000);

@@ -13,8 +13,10 @@ final class Recorders {
     static class RecordingSource implements Source {
         final ByteArrayOutputStream input = new ByteArrayOutputStream();
         final List<String> notices = new CopyOnWriteArrayList<>();
+        final List<Integer> selected = new CopyOnWriteArrayList<>();
         volatile String ended;
 
+        @Override public void selectPane(int pane) { selected.add(pane); }
         @Override public synchronized void input(byte[] data) { input.writeBytes(data); }
         @Override public void notice(String text) { notices.add(text); }
         @Override public void ended(String reason) { ended = reason; }
