@@ -59,6 +59,7 @@ final class RelayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RelayServer server = new RelayServer(resolve(System.getenv()), RelayServer.defaultListeners());
+        dev.ferry.relay.HeapPolicy.apply();
         server.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

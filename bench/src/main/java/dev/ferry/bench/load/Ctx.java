@@ -1,5 +1,6 @@
 package dev.ferry.bench.load;
 
+import dev.ferry.host.share.FastDeflate;
 import dev.ferry.protocol.Frames;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -16,6 +17,8 @@ final class Ctx implements AutoCloseable {
     static final String ECHO = "stty raw -echo; exec cat";
     /** Whether the load host and participants offer permessage-deflate (browsers and ferry share do); -Dbench.deflate=false to compare. */
     static final boolean DEFLATE = !"false".equals(System.getProperty("bench.deflate"));
+    /** Whether the load host compresses at level 1 as ferry share does ({@link FastDeflate}); -Dbench.host.fastdeflate=false: Jetty's level 6. */
+    static final boolean FAST_DEFLATE = !"false".equals(System.getProperty("bench.host.fastdeflate"));
 
     final Mode mode;
     final Path tmp;
@@ -42,6 +45,7 @@ final class Ctx implements AutoCloseable {
         web.setMaxBinaryMessageSize(Frames.MAX_FRAME);
         web.setIdleTimeout(java.time.Duration.ofMinutes(10));
         web.getHttpClient().setMaxConnectionsPerDestination(100_000);
+        if (FAST_DEFLATE) FastDeflate.install(web);   // participants share the client: they only send keystrokes
         web.start();
         ssh = SshTerm.client(false);
         sshCompressed = SshTerm.client(true);

@@ -74,6 +74,12 @@ final class Relay implements AutoCloseable {
         return Procs.rssBytes(pid());
     }
 
+    /** Writes {@code jcmd GC.class_histogram} (live objects: it runs a full GC first) to {@code file}. */
+    void classHistogram(Path file) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        java.nio.file.Files.writeString(file, Procs.run(jcmd, Long.toString(pid()), "GC.class_histogram"));
+    }
+
     /** Heap in use after a full GC, in bytes, from {@code jcmd GC.heap_info} (G1: "used NNNK"). */
     long heapAfterGc() throws IOException, InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();

@@ -31,10 +31,12 @@ final class ScaleBench {
                 return h;
             });
             try {
-                Thread.sleep(2000);
+                Thread.sleep(Long.getLong("bench.scale.settle.ms", 2000));   // the recorders are still writing the history for a while
                 long heap = ctx.relay.heapAfterGc(), rss = ctx.relay.rssBytes();
                 double heapPer = (heap - heap0) / 1024.0 / n, rssPer = (rss - rss0) / 1024.0 / n;
                 ctx.row(Integer.toString(n), Ctx.f(heapPer), Ctx.f(rssPer), Ctx.f(heap / 1e6), Ctx.f(rss / 1e6));
+                String histogram = System.getProperty("bench.scale.histogram");   // a file: what the live sessions hold
+                if (histogram != null) ctx.relay.classHistogram(java.nio.file.Path.of(histogram + "-" + n + ".txt"));
                 out.add(Json.obj().put("sessions", n).put("heap_kb_per_session", heapPer).put("rss_kb_per_session", rssPer)
                         .put("heap_bytes", heap).put("heap_bytes_before", heap0).put("rss_bytes", rss).put("rss_bytes_before", rss0));
             } finally {

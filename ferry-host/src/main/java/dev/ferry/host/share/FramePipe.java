@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.util.IteratingCallback;
@@ -21,8 +22,10 @@ import org.eclipse.jetty.websocket.api.Session;
  * until it was written. A fast program then cost one WebSocket frame per 4 KB on the host, the relay
  * and every participant, and the PTY was not read while a frame was being written. Now one frame is
  * in flight at a time; output read meanwhile is merged into the next frame (up to
- * {@link #MAX_FRAME_BYTES}). A keystroke's echo still leaves at once: with nothing in flight, the
- * frame is written on the caller's thread.
+ * {@link #MAX_FRAME_BYTES}). A keystroke's echo still leaves at once: small output (at most
+ * {@link #INLINE_BYTES}) with nothing in flight is written on the caller's thread, with no hand-off.
+ * Larger output is encoded, compressed and written by a sender thread instead, so the PTY reader goes
+ * back to reading while its last chunk is being compressed (Jetty deflates on the sending thread).
  *
  * <p>Bounded: once {@code maxPending} bytes are queued or in flight, the caller waits until the relay
  * takes them, so a slow relay slows the host's reader; output is never dropped or reordered.
@@ -31,6 +34,8 @@ import org.eclipse.jetty.websocket.api.Session;
 public final class FramePipe {
     /** Output merged into one frame at most (the relay merges its deliveries to the same size). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** Output up to this size may be written on the caller's thread (an echo, a prompt); more goes to the sender. */
+    static final int INLINE_BYTES = 1024;
     private static final long WAIT_SECONDS = 30;
 
     private final Session ws;
@@ -39,6 +44,7 @@ public final class FramePipe {
     private final Condition room = lock.newCondition();
     private final ArrayDeque<Object> queue = new ArrayDeque<>();  // ByteBuffer (an encoded frame) or Run (output)
     private final Pump pump = new Pump();
+    private final AtomicBoolean senderStarting = new AtomicBoolean();
     private long pendingBytes;   // queued or in flight
     private Throwable failure;
 
@@ -57,9 +63,11 @@ public final class FramePipe {
     public void output(byte[] data, int offset, int length) throws IOException {
         if (length == 0) return;
         byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
+        boolean alone;   // nothing else queued or in flight
         lock.lock();
         try {
             awaitRoom();
+            alone = pendingBytes == 0;
             if (queue.peekLast() instanceof Run r && r.bytes + length <= MAX_FRAME_BYTES) {
                 r.parts.add(copy);
                 r.bytes += length;
@@ -73,7 +81,21 @@ public final class FramePipe {
         } finally {
             lock.unlock();
         }
-        pump.iterate();
+        if (alone && length <= INLINE_BYTES) pump.iterate();
+        else handOff();
+    }
+
+    /**
+     * Runs the pump on a sender (virtual) thread. If the pump is busy on another thread already,
+     * iterate() only tells it to look at the queue again; at most one sender is starting at a time.
+     */
+    private void handOff() {
+        if (senderStarting.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("ferry-host-send").start(() -> {
+                senderStarting.set(false);   // before iterate(): output queued from now on starts another or is seen by this one
+                pump.iterate();
+            });
+        }
     }
 
     /** Queues any other frame behind the output before it; waits while too much is pending. */

@@ -18,7 +18,7 @@ import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
- * The host's one outbound WebSocket to the relay ({@code /ws/host}, permessage-deflate offered):
+ * The host's one outbound WebSocket to the relay ({@code /ws/host}, permessage-deflate offered, level 1):
  * hello, then output and resizes out, input and notices in. See docs/protocol.md.
  */
 public final class RelayConnection implements Session.Listener.AutoDemanding, AutoCloseable {
@@ -55,6 +55,7 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
         WebSocketClient client = dev.ferry.host.net.Tls.client(caFile);
         client.setMaxBinaryMessageSize(Frames.MAX_FRAME);
         client.setIdleTimeout(java.time.Duration.ofMinutes(5));
+        FastDeflate.install(client);
         RelayConnection c = new RelayConnection(client, handler);
         try {
             client.start();

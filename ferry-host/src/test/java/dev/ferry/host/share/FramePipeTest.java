@@ -207,4 +207,34 @@ public class FramePipeTest {
         }).isInstanceOf(IOException.class).hasMessageContaining("sending to the relay failed");
         pipe.sendQuietly(new Message.Close("bye"));  // never throws, never blocks
     }
+
+    /** The session, recording the thread of every sendBinary (which is where Jetty deflates and writes). */
+    private static Session recordingSenders(Session ws, List<Thread> senders) {
+        return (Session) java.lang.reflect.Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("sendBinary")) senders.add(Thread.currentThread());
+                    try {
+                        return method.invoke(ws, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void anEchoIsSentOnTheReadersThreadAndLargeOutputOnAnotherSoTheReaderGoesBackToReading() throws Exception {
+        receiver.reading.countDown();
+        List<Thread> senders = java.util.Collections.synchronizedList(new ArrayList<>());
+        FramePipe pipe = new FramePipe(recordingSenders(connect(), senders), 1 << 20);
+        pipe.output(new byte[] {'k'}, 0, 1);   // a keystroke's echo: no hand-off
+        await(() -> receiver.frames.size() == 1, "the echo");
+        assertThat(senders).containsExactly(Thread.currentThread());
+        byte[] big = chunk(7, FramePipe.INLINE_BYTES + 1);
+        pipe.output(big, 0, big.length);   // a fast program's output: the sender thread compresses and writes it
+        await(() -> receiver.frames.size() == 2, "the large output");
+        assertThat(senders).hasSize(2);
+        assertThat(senders.get(1)).isNotSameAs(Thread.currentThread());
+        assertThat(senders.get(1).isVirtual()).isTrue();
+        assertThat(receiver.frames.get(1)).isEqualTo(new Message.Output(big));
+    }
 }

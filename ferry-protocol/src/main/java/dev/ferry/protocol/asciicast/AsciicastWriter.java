@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -47,9 +46,10 @@ public final class AsciicastWriter implements Closeable {
      * closes it in {@link #close()}. The clock's current reading is time zero.
      */
     public AsciicastWriter(OutputStream out, Header header, LongSupplier nanoClock) throws IOException {
-        // 8 KB: the relay keeps one writer per live session (64 KB was a quarter of an idle session's
-        // memory budget); output larger than the buffer goes straight through anyway.
-        this.out = out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 8 * 1024);
+        // 8 KB, and only while something is buffered (LazyBuffer): the relay keeps one writer per live
+        // session, mostly idle (64 KB held for good was a quarter of an idle session's memory budget);
+        // output larger than the buffer goes straight through anyway.
+        this.out = out instanceof BufferedOutputStream ? out : new LazyBuffer(out, 8 * 1024);
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.startNanos = nanoClock.getAsLong();
         writeLine(header.toJson());
@@ -62,7 +62,11 @@ public final class AsciicastWriter implements Closeable {
     }
 
     public static AsciicastWriter create(Path path, Header header, LongSupplier nanoClock) throws IOException {
-        OutputStream file = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        // createFile never overwrites. Then a plain FileOutputStream, not Files.newOutputStream: that
+        // stream keeps a reference to the last array written through it, which would keep an idle
+        // session's write buffer alive after LazyBuffer let it go.
+        Files.createFile(path);
+        OutputStream file = new java.io.FileOutputStream(path.toFile());
         try {
             return new AsciicastWriter(file, header, nanoClock);
         } catch (IOException | RuntimeException e) {
