@@ -144,6 +144,16 @@ public final class RecordingService implements SessionObserver.Factory, AutoClos
         flushAll();
     }
 
+    /** Runs a recorder's drain on a virtual thread of its own after {@code millis}. */
+    void later(Runnable drain, long millis) {
+        Runnable start = () -> Thread.ofVirtual().name("ferry-recorder").start(drain);
+        try {
+            if (millis <= 0) start.run(); else timer.schedule(start, millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            start.run();   // closing: no more waiting, write now
+        }
+    }
+
     Path dataDir() { return dataDir; }
 
     Store store() { return store; }

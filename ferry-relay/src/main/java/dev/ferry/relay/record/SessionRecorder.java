@@ -15,16 +15,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records one session: the asciicast file and its audit rows. The hub calls the observer methods
- * (some under the session's lock); they only stamp the time and queue. One virtual thread drains the queue
- * and does the file and database I/O, so a slow disk never slows the host or the participants.
+ * (some under the session's lock); they only stamp the time and queue. A drain, run by the service
+ * on a virtual thread once events have gathered for {@link #BATCH_MILLIS}, does the file and
+ * database I/O, so a slow disk never slows the host or the participants. No thread waits for an idle
+ * session: a thread per session, parked, cost 3.5 KB each and a wake-up a second.
  *
  * <p>The queue is bounded by bytes: output or input that would overflow it is dropped and counted,
  * and a marker saying how much was lost is recorded once the queue has room again.
@@ -43,7 +47,11 @@ final class SessionRecorder implements SessionObserver {
     private record Lost(long nanos, long bytes) implements Item {}
     private record Ended(long nanos, String reason) implements Item {}
 
-    /** After the queue runs empty, the drain thread waits this long before looking again. */
+    /**
+     * Events carry their own time stamps, so they may wait: a drain runs this long after the first
+     * event it will write, and writes everything gathered meanwhile (in a busy relay, a wake-up for
+     * every keystroke and every output frame costs more than writing the events).
+     */
     static final long BATCH_MILLIS = 50;
 
     private final Session session;
@@ -54,13 +62,15 @@ final class SessionRecorder implements SessionObserver {
     private final long queueLimit;
     private final long startNanos = System.nanoTime();
     private final Instant startInstant;
-    private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong lostBytes = new AtomicLong();   // dropped, not yet reported by a marker
     private final AtomicLong lostTotal = new AtomicLong();
-    private final Thread thread;
+    private final AtomicBoolean draining = new AtomicBoolean();  // a drain is scheduled or running: one at a time
+    private final CountDownLatch done = new CountDownLatch(1);
 
-    // The drain thread's own state.
+    // The drains' own state (one drain at a time; each next one starts after the last ended).
+    private boolean opened, finished;
     private final Map<Integer, long[]> typing = new HashMap<>();  // seat number -> {epoch second, bytes, first keystroke's nanos}
     private final Map<Integer, Who> joined = new HashMap<>();  // seat number -> who, as at join (the connection may be gone at leave)
     private int seq;
@@ -76,16 +86,16 @@ final class SessionRecorder implements SessionObserver {
         this.recordInput = recordInput;
         this.queueLimit = queueLimit;
         this.startInstant = session.created();
-        this.thread = Thread.ofVirtual().name("ferry-recorder").unstarted(this::run);
     }
 
+    /** Opens the recording (at once, so the start is in the index and the audit log before anything else). */
     void start() {
-        thread.start();
+        schedule(0);
     }
 
-    /** Waits for the drain thread to finish (after the session ended), at most {@code timeout}. */
+    /** Waits for the recording's end to be written (after the session ended), at most {@code timeout}. */
     boolean await(Duration timeout) throws InterruptedException {
-        return thread.join(timeout);
+        return done.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Called every 250 ms by the service: hands buffered lines to the OS once they are due. */
@@ -151,34 +161,44 @@ final class SessionRecorder implements SessionObserver {
             queue.add(new Lost(item.nanos(), lost));
         }
         queue.add(item);
+        schedule(BATCH_MILLIS);
     }
 
-    // ---- the drain thread ----
+    // ---- the drains ----
 
-    private void run() {
-        open();
-        write(new SessionEvent("start", null));
+    /** Asks the service for a drain in {@code millis}, unless one is scheduled or running (it looks again when done). */
+    private void schedule(long millis) {
+        if (draining.compareAndSet(false, true)) service.later(this::drain, millis);
+    }
+
+    private void drain() {
+        long next = -1;   // when the next drain is due without new events, in ms; -1: none
         try {
-            while (true) {
-                Item item = queue.poll(1, TimeUnit.SECONDS);
-                if (item == null) {
-                    flushTyping(false);
-                    continue;
-                }
+            if (finished) return;
+            if (!opened) {
+                opened = true;
+                open();
+                write(new SessionEvent("start", null));
+            }
+            for (Item item = queue.poll(); item != null; item = queue.poll()) {
                 if (item instanceof Output o) queuedBytes.addAndGet(-o.data().length);
                 if (item instanceof Input i) queuedBytes.addAndGet(-i.data().length);
                 if (handle(item)) return;
-                // Events carry their own time stamps, so they may wait: let the next ones gather
-                // instead of waking this thread for every keystroke and every output frame (in a
-                // busy relay those wake-ups cost more than writing the events).
-                if (queue.isEmpty()) Thread.sleep(BATCH_MILLIS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finish("relay stopped");
+            flushTyping(false);
+            // Typing is summed per second: the row of the second under way is written once it is over.
+            if (!typing.isEmpty()) next = 1000 - Instant.now().toEpochMilli() % 1000 + 10;
         } catch (RuntimeException e) {
             log.warn("recorder for session {} failed: {}", session.id(), e.toString());
             finish("recorder failed: " + e.getMessage());
+        } finally {
+            draining.set(false);
+        }
+        if (finished) return;
+        if (!queue.isEmpty()) {
+            schedule(BATCH_MILLIS);   // events came while this drain ran
+        } else if (next >= 0) {
+            schedule(next);
         }
     }
 
@@ -241,6 +261,16 @@ final class SessionRecorder implements SessionObserver {
     }
 
     private void finish(String reason) {
+        if (finished) return;
+        finished = true;
+        try {
+            writeEnd(reason);
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private void writeEnd(String reason) {
         flushTyping(true);
         write(new SessionEvent("end", reason));
         service.live(this, false);

@@ -96,6 +96,28 @@ class RecordingServiceTest {
     }
 
     @Test
+    void aLiveSessionsTypingAndOutputReachTheAuditLogAndTheFileWithoutFurtherEvents() throws Exception {
+        start(Clock.systemUTC(), false, null);
+        Session s = open("bash");
+        Seat web = hub.join(s.readWriteToken(), new Joiner("web", "127.0.0.1", null), Seat.Style.STREAM);
+        web.input("ls\r".getBytes(StandardCharsets.UTF_8));
+        out(s, "ls-output\r\n");
+        // Nothing else happens in the session: the second's input row is still written once it is over,
+        // and the output reaches the file (the flush), with no event to wake the recorder.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<AuditEvent> input = List.of();
+        while (input.isEmpty() && System.nanoTime() < deadline) {
+            sleep(50);
+            input = store.audit().list(s.id(), null).stream().filter(e -> e.kind().equals("input")).toList();
+        }
+        assertThat(input).singleElement().satisfies(e -> assertThat(e.detail()).isEqualTo("3"));
+        Path file = dir.resolve(store.recordings().get(s.id()).orElseThrow().path());
+        while (!Files.readString(file).contains("ls-output") && System.nanoTime() < deadline) sleep(50);
+        assertThat(Files.readString(file)).contains("ls-output");
+        assertThat(s.endReason()).isNull();
+    }
+
+    @Test
     void recordsOutputResizesJoinsLeavesInputAndTheEndInOrder() throws Exception {
         start(Clock.systemUTC(), true, null);
         Session s = open("bash");
