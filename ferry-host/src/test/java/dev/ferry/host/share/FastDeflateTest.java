@@ -14,13 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * intact from both, compressed by both, and FastDeflate's is larger (a faster level really is used).
  */
 public class FastDeflateTest {
-    private Server server;
+    private LoopbackRelay server;
     private int port;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
@@ -49,22 +46,13 @@ public class FastDeflateTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
-            container.setMaxBinaryMessageSize(1 << 20);
-            container.addMapping("/ws/host", (rq, rs, cb) -> new Sink());
-        }));
-        server.start();
-        port = connector.getLocalPort();
+        server = new LoopbackRelay(1 << 20, Sink::new);
+        port = server.port();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null) server.stop();
+        if (server != null) server.close();
     }
 
     /** Lines like a long ls -l, the same every time. */

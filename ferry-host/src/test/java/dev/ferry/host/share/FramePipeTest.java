@@ -15,19 +15,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** FramePipe against a real Jetty WebSocket server on loopback: order, merging, the bound, failure. */
 public class FramePipeTest {
-    private Server server;
+    private LoopbackRelay server;
     private WebSocketClient client;
     private int port;
     private final Receiver receiver = new Receiver();
@@ -75,17 +72,8 @@ public class FramePipeTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(WebSocketUpgradeHandler.from(server, container -> {
-            container.setMaxBinaryMessageSize(Frames.MAX_FRAME);
-            container.addMapping("/ws/host", (rq, rs, cb) -> receiver);
-        }));
-        server.start();
-        port = connector.getLocalPort();
+        server = new LoopbackRelay(Frames.MAX_FRAME, () -> receiver);
+        port = server.port();
         client = new WebSocketClient();
         client.start();
     }
@@ -94,7 +82,7 @@ public class FramePipeTest {
     void stop() throws Exception {
         receiver.reading.countDown();
         if (client != null) client.stop();
-        if (server != null) server.stop();
+        if (server != null) server.close();
     }
 
     private Session connect() throws Exception {
