@@ -168,10 +168,10 @@
         if (w) sendResize(w.cols, w.rows);
       }
       pump();
-    } else if (op.kind === 'pane-output') {
-      panes.write(op.pane, op.data, pump);
-    } else if (op.kind === 'pane-snapshot') {
-      panes.snapshot(op.pane, op.cols, op.rows, op.data, pump);
+    } else if (op.kind === 'pane-output' || op.kind === 'pane-snapshot') {
+      if (!panes) pump();   // a pane before any layout: nothing to show it in
+      else if (op.kind === 'pane-output') panes.write(op.pane, op.data, pump);
+      else panes.snapshot(op.pane, op.cols, op.rows, op.data, pump);
     } else if (op.kind === 'snapshot') {
       term.reset();  // every snapshot starts from a fresh terminal, the first and any resync alike
       applySize(op.cols, op.rows);
