@@ -8,10 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Browser joiners (headless Chromium, the relay's page) of a stock tmate host, beside an OpenSSH joiner. */
 class TmateBrowserTest {
@@ -19,33 +17,20 @@ class TmateBrowserTest {
     private static final Pattern WEB_RW = Pattern.compile("(?m)^web session: (http\\S+)$");
     private static final Pattern WEB_RO = Pattern.compile("(?m)^web session read only: (http\\S+)$");
 
-    @TempDir static Path tmp;
-    static RelayProcess relay;
-    static TmateKit kit;
-
-    @BeforeAll
-    static void start() throws Exception {
-        relay = RelayProcess.start(tmp.resolve("relay"));
-        kit = TmateKit.forRelay(tmp, relay);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (relay != null) relay.close();
-    }
+    @RegisterExtension static final TmateRelay fixture = new TmateRelay();
 
     /** The page's panes that are shown, left to right. */
     private static final String SHOWN = "window.ferry.panes().filter(p => p.visible).sort((a, b) => a.left - b.left)";
 
     @Test
     void aBrowserShowsEachPaneInItsOwnTerminalTypesIntoItAndPicksPanesAndWindows() throws Exception {
-        Path home = kit.home("");
+        Path home = fixture.kit.home("");
         try (Tmux host = new Tmux(200, 30, tmate(home, "-F"))) {
             String lines = host.waitFor(WAIT, "the links", s -> WEB_RW.matcher(s).find() && SSH_RO.matcher(s).find());
             try (Tmux viewer = ssh(find(SSH_RO, lines), 100, 30)) {
                 viewer.waitFor(WAIT, "the status line", s -> s.contains("0:"));
                 // A split made on the host: the browser shows two terminals side by side, the border between them.
-                kit.shell(tmate(home, "split-window -h"));
+                fixture.kit.shell(tmate(home, "split-window -h"));
                 viewer.waitForText("│");
                 BrowserDriver.Result r = new BrowserDriver()
                         .open("rw", find(WEB_RW, lines))
@@ -76,26 +61,26 @@ class TmateBrowserTest {
                         .expectFrames("ro", 15, 0)
                         .expectNoText("rw", "ro-typed")
                         .waitJs("rw", SHOWN + "[0].active")
-                        .run(tmp, 120);
+                        .run(fixture.tmp, 120);
                 assertThat(r.ok()).as("browser driver report: %s", r.report()).isTrue();
                 viewer.waitForText("web-42");
                 viewer.waitForText("left-6");
                 assertThat(viewer.capture()).doesNotContain("ro-typed");
 
                 // A new window on the host: its one pane replaces the two, and the status line lists both windows.
-                kit.shell(tmate(home, "new-window"));
+                fixture.kit.shell(tmate(home, "new-window"));
                 BrowserDriver.Result next = new BrowserDriver()
                         .open("rw", find(WEB_RW, lines))
                         .waitJs("rw", "window.ferry.mode === 'panes' && " + SHOWN + ".length === 1 && window.ferry.panes().length === 3")
                         .waitJs("rw", "/0:\\S* 1:\\S*\\*/.test(window.ferry.status())")
                         .type("rw", "echo second-$((3*3))").press("rw", "Enter")
                         .waitJs("rw", SHOWN + "[0].text.includes('second-9')")
-                        .run(tmp, 120);
+                        .run(fixture.tmp, 120);
                 assertThat(next.ok()).as("browser driver report: %s", next.report()).isTrue();
                 viewer.waitForText("second-9");
             }
         } finally {
-            kit.kill(home);
+            fixture.kit.kill(home);
         }
     }
 }

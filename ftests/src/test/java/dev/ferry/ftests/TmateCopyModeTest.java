@@ -8,10 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Copy mode driven by an SSH joiner of a stock tmate host: every joiner sees the host's scrolled view. */
 class TmateCopyModeTest {
@@ -19,20 +17,7 @@ class TmateCopyModeTest {
     private static final Pattern SSH_RO = Pattern.compile("(?m)^ssh session read only: (ssh -p\\d+ \\S+@127\\.0\\.0\\.1)$");
     private static final Pattern POSITION = Pattern.compile("\\[\\d+/\\d+]");
 
-    @TempDir static Path tmp;
-    static RelayProcess relay;
-    static TmateKit kit;
-
-    @BeforeAll
-    static void start() throws Exception {
-        relay = RelayProcess.start(tmp.resolve("relay"));
-        kit = TmateKit.forRelay(tmp, relay);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (relay != null) relay.close();
-    }
+    @RegisterExtension static final TmateRelay fixture = new TmateRelay();
 
     private static boolean line(String screen, String text) {
         return screen.lines().anyMatch(l -> l.strip().equals(text));
@@ -40,7 +25,7 @@ class TmateCopyModeTest {
 
     @Test
     void aJoinersCopyModeScrollsTheHistoryForEveryone() throws Exception {
-        Path home = kit.home("");
+        Path home = fixture.kit.home("");
         try (Tmux host = new Tmux(200, 30, tmate(home, "-F"))) {
             String lines = host.waitFor(WAIT, "the ssh lines", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find());
             try (Tmux joiner = ssh(find(SSH_RW, lines), 100, 30); Tmux viewer = ssh(find(SSH_RO, lines), 100, 30)) {
@@ -60,7 +45,7 @@ class TmateCopyModeTest {
                 viewer.waitFor(WAIT, "the live pane again", s -> line(s, "80") && !POSITION.matcher(s).find());
             }
         } finally {
-            kit.kill(home);
+            fixture.kit.kill(home);
         }
     }
 }

@@ -9,10 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * tmate's named sessions ({@code -k KEY -n NAME -r NAME_RO}, or the same as options in
@@ -24,43 +23,34 @@ class TmateNamedTest {
     private static final Pattern SSH_RO = Pattern.compile("(?m)^ssh session read only: (ssh -p\\d+ \\S+@127\\.0\\.0\\.1)$");
     private static final Pattern WEB_RW = Pattern.compile("(?m)^web session: (http\\S+)$");
 
-    @TempDir static Path tmp;
-    static RelayProcess relay;
-    static TmateKit kit;
+    @RegisterExtension static final TmateRelay fixture = new TmateRelay();
     static String aliceKey;
 
     @BeforeAll
     static void start() throws Exception {
-        relay = RelayProcess.start(tmp.resolve("relay"));
-        kit = TmateKit.forRelay(tmp, relay);
-        aliceKey = apiKey(relay, "alice");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (relay != null) relay.close();
+        aliceKey = apiKey(fixture.relay, "alice");
     }
 
     /** An operator account on that relay and a fresh API key of it. */
     static String apiKey(RelayProcess relay, String user) throws Exception {
         String data = relay.dataDir().toString();
-        assertThat(FerryRun.run(tmp.resolve("cli"), "user", "add", user, "--role", "operator", "--data", data).status()).isZero();
-        FerryRun created = FerryRun.run(tmp.resolve("cli"), "apikey", "create", "--user", user, "--data", data);
+        assertThat(FerryRun.run(fixture.tmp.resolve("cli"), "user", "add", user, "--role", "operator", "--data", data).status()).isZero();
+        FerryRun created = FerryRun.run(fixture.tmp.resolve("cli"), "apikey", "create", "--user", user, "--data", data);
         assertThat(created.status()).isZero();
         return created.lastLine();
     }
 
     @Test
     void namedSessionsGiveOwnerSlashNameLinksAndAHeldNameIsRefused() throws Exception {
-        Path home = kit.home("");
-        Path other = kit.home("set -g tmate-api-key " + aliceKey + "\nset -g tmate-session-name demo\n");
+        Path home = fixture.kit.home("");
+        Path other = fixture.kit.home("set -g tmate-api-key " + aliceKey + "\nset -g tmate-session-name demo\n");
         try (Tmux host = new Tmux(200, 30, tmate(home, "-F -k " + aliceKey + " -n demo -r demo-view"))) {
             String lines = host.waitFor(WAIT, "the ssh lines", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find());
             String rw = find(SSH_RW, lines), ro = find(SSH_RO, lines);
             assertThat(rw).matches("ssh -p\\d+ alice/demo@127\\.0\\.0\\.1");
             assertThat(ro).matches("ssh -p\\d+ alice/demo-view@127\\.0\\.0\\.1");
-            assertThat(find(WEB_RW, lines)).isEqualTo(relay.webBase() + "/t/alice/demo");
-            assertThat(kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rw);
+            assertThat(find(WEB_RW, lines)).isEqualTo(fixture.relay.webBase() + "/t/alice/demo");
+            assertThat(fixture.kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rw);
 
             try (Tmux joiner = ssh(rw, 100, 30); Tmux viewer = ssh(ro, 100, 30)) {
                 joiner.waitFor(WAIT, "the status line", s -> s.contains("0:"));
@@ -75,18 +65,18 @@ class TmateNamedTest {
                 second.waitForText("The session name alice/demo is in use by a live session");
                 assertThat(second.capture()).doesNotContain("ssh session:");
             } finally {
-                kit.kill(other);
+                fixture.kit.kill(other);
             }
         } finally {
-            kit.kill(home);
+            fixture.kit.kill(home);
         }
     }
 
     @Test
     void aRestartedHostTakesItsNamesBackFromTheSessionWaitingForItsLostConnection() throws Exception {
-        try (TcpProxy proxy = new TcpProxy(kit.relaySshPort())) {
-            Path crashed = kit.home("set -g tmate-server-port " + proxy.port() + "\n");
-            Path restarted = kit.home("");
+        try (TcpProxy proxy = new TcpProxy(fixture.kit.relaySshPort())) {
+            Path crashed = fixture.kit.home("set -g tmate-server-port " + proxy.port() + "\n");
+            Path restarted = fixture.kit.home("");
             try (Tmux first = new Tmux(200, 30, tmate(crashed, "-F -k " + aliceKey + " -n phoenix"))) {
                 String rw = find(SSH_RW, first.waitFor(WAIT, "the ssh line", s -> SSH_RW.matcher(s).find()));
                 assertThat(rw).contains(" alice/phoenix@");
@@ -95,7 +85,7 @@ class TmateNamedTest {
                     // The connection drops and that tmate dies before it can come back (its FIN is lost).
                     proxy.cut();
                     viewer.waitForText("the tmate host lost its connection");
-                    kit.kill(crashed);
+                    fixture.kit.kill(crashed);
                     try (Tmux second = new Tmux(200, 30, tmate(restarted, "-F -k " + aliceKey + " -n phoenix"))) {
                         String again = find(SSH_RW, second.waitFor(WAIT, "the ssh line", s -> SSH_RW.matcher(s).find()));
                         assertThat(again).isEqualTo(rw);
@@ -107,44 +97,44 @@ class TmateNamedTest {
                             joiner.waitForText("phoenix-42");
                         }
                     } finally {
-                        kit.kill(restarted);
+                        fixture.kit.kill(restarted);
                     }
                 }
             } finally {
-                kit.kill(crashed);
+                fixture.kit.kill(crashed);
             }
         }
     }
 
     @Test
     void badKeysAndNamesWithoutAKeyGetTmateIosWords() throws Exception {
-        Path home = kit.home("");
+        Path home = fixture.kit.home("");
         try (Tmux host = new Tmux(200, 30, tmate(home, "-F -n lonely"))) {
             host.waitForText("To name sessions, specify your api key with -k. Ask this relay's admin for one");
             assertThat(host.capture()).doesNotContain("ssh session:");
         } finally {
-            kit.kill(home);
+            fixture.kit.kill(home);
         }
-        Path bad = kit.home("");
+        Path bad = fixture.kit.home("");
         try (Tmux host = new Tmux(200, 30, tmate(bad, "-F -k fk_nope_nope -n demo2"))) {
             host.waitForText("The provided api key is invalid. Please fix.");
             assertThat(host.capture()).doesNotContain("ssh session:");
         } finally {
-            kit.kill(bad);   // promptly: every retry with a bad key counts against 127.0.0.1
+            fixture.kit.kill(bad);   // promptly: every retry with a bad key counts against 127.0.0.1
         }
-        Path badName = kit.home("");
+        Path badName = fixture.kit.home("");
         try (Tmux host = new Tmux(200, 30, tmate(badName, "-F -k " + aliceKey + " -n bad--name"))) {
             host.waitForText("The session name may only contain alphanumeric characters or single hyphens, "
                     + "and cannot begin or end with a hyphen");
         } finally {
-            kit.kill(badName);
+            fixture.kit.kill(badName);
         }
     }
 
     @Test
     void aRelayThatRequiresAnApiKeyRefusesTmateHostsWithoutOne() throws Exception {
-        try (RelayProcess strict = RelayProcess.start(tmp.resolve("strict"), "--require-api-key", "true")) {
-            TmateKit strictKit = TmateKit.forRelay(tmp, strict);
+        try (RelayProcess strict = RelayProcess.start(fixture.tmp.resolve("strict"), "--require-api-key", "true")) {
+            TmateKit strictKit = TmateKit.forRelay(fixture.tmp, strict);
             String key = apiKey(strict, "olga");
             Path without = strictKit.home("");
             try (Tmux host = new Tmux(200, 30, tmate(without, "-F"))) {
@@ -164,6 +154,6 @@ class TmateNamedTest {
             }
             for (String log : List.of(strict.stdout(), strict.stderr())) assertThat(log).doesNotContain(key);
         }
-        for (String log : List.of(relay.stdout(), relay.stderr())) assertThat(log).doesNotContain(aliceKey);
+        for (String log : List.of(fixture.relay.stdout(), fixture.relay.stderr())) assertThat(log).doesNotContain(aliceKey);
     }
 }

@@ -8,10 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A stock tmate host whose connection drops (a loopback proxy the test cuts) reconnects to the
@@ -23,25 +21,12 @@ class TmateReconnectTest {
     private static final Pattern SSH_RO = Pattern.compile("(?m)^ssh session read only: (ssh -p\\d+ \\S+@127\\.0\\.0\\.1)$");
     private static final Pattern WEB_RO = Pattern.compile("(?m)^web session read only: (http\\S+)$");
 
-    @TempDir static Path tmp;
-    static RelayProcess relay;
-    static TmateKit kit;
-
-    @BeforeAll
-    static void start() throws Exception {
-        relay = RelayProcess.start(tmp.resolve("relay"));
-        kit = TmateKit.forRelay(tmp, relay);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (relay != null) relay.close();
-    }
+    @RegisterExtension static final TmateRelay fixture = new TmateRelay();
 
     @Test
     void aDroppedHostComesBackToTheSameSessionAndItsSnapshotRepairsThePane() throws Exception {
-        try (TcpProxy proxy = new TcpProxy(kit.relaySshPort())) {
-            Path home = kit.home("set -g tmate-server-port " + proxy.port() + "\n");
+        try (TcpProxy proxy = new TcpProxy(fixture.kit.relaySshPort())) {
+            Path home = fixture.kit.home("set -g tmate-server-port " + proxy.port() + "\n");
             try (Tmux host = new Tmux(200, 60, tmate(home, "-F"))) {
                 String lines = host.waitFor(WAIT, "the links", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find()
                         && WEB_RO.matcher(s).find());
@@ -56,10 +41,10 @@ class TmateReconnectTest {
                     proxy.cut();
                     viewer.waitForText("the tmate host lost its connection");
                     // Output the relay cannot see: typed into the host's pane while its link is down.
-                    kit.shell(tmate(home, "send-keys 'echo during-$((6*7))' Enter"));
+                    fixture.kit.shell(tmate(home, "send-keys 'echo during-$((6*7))' Enter"));
                     Ferry.waitUntil(WAIT, "the host's own pane to show it", () -> {
                         try {
-                            return kit.shell(tmate(home, "capture-pane -p")).contains("during-42");
+                            return fixture.kit.shell(tmate(home, "capture-pane -p")).contains("during-42");
                         } catch (Exception e) {
                             return false;
                         }
@@ -76,11 +61,11 @@ class TmateReconnectTest {
                             .open("ro", find(WEB_RO, lines))
                             .waitJs("ro", "window.ferry.mode === 'panes' && window.ferry.panes().length === 1"
                                     + " && window.ferry.panes()[0].text.includes('during-42')")
-                            .run(tmp, 60);
+                            .run(fixture.tmp, 60);
                     assertThat(page.ok()).as("browser driver report: %s", page.report()).isTrue();
                     assertThat(proxy.accepted()).isGreaterThanOrEqualTo(2);
-                    assertThat(kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rw);
-                    assertThat(kit.shell(tmate(home, "display -p '#{tmate_ssh_ro}'")).trim()).isEqualTo(ro);
+                    assertThat(fixture.kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rw);
+                    assertThat(fixture.kit.shell(tmate(home, "display -p '#{tmate_ssh_ro}'")).trim()).isEqualTo(ro);
 
                     // Keys flow over the new connection, and the same links still let people in.
                     joiner.type("echo after-$((6*7))");
@@ -98,19 +83,19 @@ class TmateReconnectTest {
                     joiner.type("echo again-$((6*7))");
                     joiner.sendKeys("Enter");
                     viewer.waitForText("again-42");
-                    assertThat(kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rw);
+                    assertThat(fixture.kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rw);
                 }
             } finally {
-                kit.kill(home);
+                fixture.kit.kill(home);
             }
         }
     }
 
     @Test
     void aHostThatStaysAwayLongerThanTheConfiguredGracePeriodEndsItsSession() throws Exception {
-        try (RelayProcess quick = RelayProcess.start(tmp.resolve("quick-relay"), java.util.Map.of("FERRY_TMATE_GRACE", "2"))) {
-            java.nio.file.Files.createDirectories(tmp.resolve("quick"));
-            TmateKit quickKit = TmateKit.forRelay(tmp.resolve("quick"), quick);
+        try (RelayProcess quick = RelayProcess.start(fixture.tmp.resolve("quick-relay"), java.util.Map.of("FERRY_TMATE_GRACE", "2"))) {
+            java.nio.file.Files.createDirectories(fixture.tmp.resolve("quick"));
+            TmateKit quickKit = TmateKit.forRelay(fixture.tmp.resolve("quick"), quick);
             TcpProxy proxy = new TcpProxy(quickKit.relaySshPort());
             Path home = quickKit.home("set -g tmate-server-port " + proxy.port() + "\n");
             try (Tmux host = new Tmux(100, 30, tmate(home, "-F"))) {
@@ -132,8 +117,8 @@ class TmateReconnectTest {
     private static void waitForMessage(Path home, String line) {
         Ferry.waitUntil(WAIT, "'" + line + "' in show-messages", () -> {
             try {
-                String tty = kit.shell(tmate(home, "list-clients -F '#{client_tty}'")).trim();
-                return tty.startsWith("/dev/") && kit.shell(tmate(home, "show-messages -t " + tty)).contains(line);
+                String tty = fixture.kit.shell(tmate(home, "list-clients -F '#{client_tty}'")).trim();
+                return tty.startsWith("/dev/") && fixture.kit.shell(tmate(home, "show-messages -t " + tty)).contains(line);
             } catch (Exception e) {
                 return false;
             }
@@ -142,13 +127,13 @@ class TmateReconnectTest {
 
     @Test
     void joinersOfAnInteractiveHostLeaveTheTipScreenAndShareTheShell() throws Exception {
-        Path home = kit.home("");
+        Path home = fixture.kit.home("");
         try (Tmux host = new Tmux(100, 30, tmate(home, ""))) {
             String[] links = new String[2];
             Ferry.waitUntil(WAIT, "the links in tmate's environment", () -> {
                 try {
-                    links[0] = kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim();
-                    links[1] = kit.shell(tmate(home, "display -p '#{tmate_ssh_ro}'")).trim();
+                    links[0] = fixture.kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim();
+                    links[1] = fixture.kit.shell(tmate(home, "display -p '#{tmate_ssh_ro}'")).trim();
                 } catch (Exception e) {
                     return false;
                 }
@@ -177,7 +162,7 @@ class TmateReconnectTest {
             waitForMessage(home, "[tmate] A mate has left (127.0.0.1) -- 1 client currently connected");
             waitForMessage(home, "[tmate] A mate has left (127.0.0.1) -- 0 client currently connected");
         } finally {
-            kit.kill(home);
+            fixture.kit.kill(home);
         }
     }
 }

@@ -1,92 +1,43 @@
 package dev.ferry.ftests;
 
+import static dev.ferry.ftests.TmateKit.WAIT;
+import static dev.ferry.ftests.TmateKit.ssh;
+import static dev.ferry.ftests.TmateKit.tmate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stock tmate 2.4 against {@code ferry relay}: configured by {@code ferry tmate-config}, run in
  * tmux with its own HOME and config (never the real home), joined by stock OpenSSH in tmux.
  */
 class TmateTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern SSH_RW = Pattern.compile("^ssh session: (ssh -p\\d+ (\\S+)@127\\.0\\.0\\.1)$", Pattern.MULTILINE);
     private static final Pattern SSH_RO = Pattern.compile("^ssh session read only: (ssh -p\\d+ (ro-\\S+)@127\\.0\\.0\\.1)$", Pattern.MULTILINE);
 
-    @TempDir
-    static Path tmp;
-    static RelayProcess relay;
-    static String conf;
-
-    @BeforeAll
-    static void start() throws Exception {
-        relay = RelayProcess.start(tmp.resolve("relay"));
-        Process p = new ProcessBuilder(Ferry.command("tmate-config", "--relay", relay.webBase())).redirectErrorStream(true).start();
-        conf = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(conf).isZero();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (relay != null) relay.close();
-    }
-
-    /** A scratch HOME with a key and a ~/.tmate.conf from {@code ferry tmate-config}. */
-    private static Path home() throws Exception {
-        Path home = Files.createTempDirectory(tmp, "home");
-        Path key = home.resolve("id_ed25519");
-        Process kg = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()).start();
-        assertThat(kg.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        Files.writeString(home.resolve("tmate.conf"), conf + "set -g tmate-identity " + key + "\n");
-        return home;
-    }
-
-    private static String tmate(Path home, String args) {
-        return "env -u TMUX HOME=" + home + " tmate -f " + home.resolve("tmate.conf") + " -S " + home.resolve("sock") + " " + args;
-    }
-
-    private static Tmux ssh(String link, int cols, int rows) throws Exception {
-        String cmd = link.replaceFirst("^ssh ", "ssh -tt -F /dev/null -o StrictHostKeyChecking=no "
-                + "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o PubkeyAuthentication=no ");
-        return new Tmux(cols, rows, cmd);
-    }
-
-    /** Runs a shell command with a deadline; output through a file, so a daemon holding the pipe cannot block us. */
-    private static String shell(Path home, String command) throws IOException, InterruptedException {
-        Path out = Files.createTempFile(tmp, "sh", ".out");
-        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return Files.readString(out);
-    }
+    @RegisterExtension static final TmateRelay fixture = new TmateRelay();
 
     @Test
     void tmateConfigPinsTheRelaysHostKey() throws Exception {
         String keygen = new String(new ProcessBuilder("ssh-keygen", "-l", "-f",
-                relay.dataDir().resolve("ssh_host_ed25519_key").toString()).start().getInputStream().readAllBytes());
-        assertThat(conf).contains("set -g tmate-server-host 127.0.0.1")
+                fixture.relay.dataDir().resolve("ssh_host_ed25519_key").toString()).start().getInputStream().readAllBytes());
+        assertThat(fixture.kit.conf).contains("set -g tmate-server-host 127.0.0.1")
                 .containsPattern("set -g tmate-server-port \\d+")
                 .contains("set -g tmate-server-ed25519-fingerprint " + keygen.split(" ")[1]);
     }
 
     @Test
     void foregroundTmateGetsTheLinksAndJoinersShareTheSession() throws Exception {
-        Path home = home();
+        Path home = fixture.kit.home("");
         try (Tmux host = new Tmux(100, 30, tmate(home, "-F"))) {
             String lines = host.waitFor(WAIT, "the ssh lines", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find());
             assertThat(lines).containsPattern("(?m)^web session: http://127\\.0\\.0\\.1:\\d+/t/\\S+$")
@@ -96,9 +47,9 @@ class TmateTest {
             assertThat(rwLink.find() && roLink.find()).isTrue();
 
             // The scripted way: wait tmate-ready, then the link from the environment the relay set.
-            shell(home, tmate(home, "wait tmate-ready"));
-            assertThat(shell(home, tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rwLink.group(1));
-            assertThat(shell(home, tmate(home, "display -p '#{tmate_ssh_ro}'")).trim()).isEqualTo(roLink.group(1));
+            fixture.kit.shell(tmate(home, "wait tmate-ready"));
+            assertThat(fixture.kit.shell(tmate(home, "display -p '#{tmate_ssh}'")).trim()).isEqualTo(rwLink.group(1));
+            assertThat(fixture.kit.shell(tmate(home, "display -p '#{tmate_ssh_ro}'")).trim()).isEqualTo(roLink.group(1));
 
             try (Tmux rw = ssh(rwLink.group(1), 100, 30); Tmux ro = ssh(roLink.group(1), 100, 30)) {
                 rw.waitFor(WAIT, "the status line", s -> s.contains("0:"));
@@ -131,7 +82,7 @@ class TmateTest {
                 assertThat(rw.capture()).contains("second-window");
 
                 // kill-server sends FIN: the session ends for every joiner.
-                shell(home, tmate(home, "kill-server"));
+                fixture.kit.shell(tmate(home, "kill-server"));
                 rw.waitForText("session ended");
                 ro.waitForText("session ended");
                 Ferry.waitUntil(WAIT, "the joiners' ssh exits", () -> {
@@ -143,17 +94,17 @@ class TmateTest {
                 });
             }
             // The audit log says the host came over SSH (every session on this relay is a tmate one).
-            PlayCli.Run audit = PlayCli.ferry(tmp, "audit", "--json", "--data", relay.dataDir().toString());
+            PlayCli.Run audit = PlayCli.ferry(fixture.tmp, "audit", "--json", "--data", fixture.relay.dataDir().toString());
             assertThat(audit.stdoutText()).contains("\"kind\":\"start\",\"participant\":null,\"transport\":\"ssh\"")
                     .doesNotContain("\"kind\":\"start\",\"participant\":null,\"transport\":\"web\"");
         } finally {
-            shell(home, tmate(home, "kill-server") + " 2>/dev/null");
+            fixture.kit.shell(tmate(home, "kill-server") + " 2>/dev/null");
         }
     }
 
     @Test
     void theSessionTakesTheSmallestReadWriteJoinersSizeAndReadOnlyDoesNotCount() throws Exception {
-        Path home = home();
+        Path home = fixture.kit.home("");
         try (Tmux host = new Tmux(100, 30, tmate(home, "-F"))) {
             String lines = host.waitFor(WAIT, "the ssh lines", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find());
             Matcher rwLink = SSH_RW.matcher(lines);
@@ -168,30 +119,30 @@ class TmateTest {
                         && s.lines().toList().get(21).startsWith("[tmate] 0:"));
             }
         } finally {
-            shell(home, tmate(home, "kill-server") + " 2>/dev/null");
+            fixture.kit.shell(tmate(home, "kill-server") + " 2>/dev/null");
         }
     }
 
     @Test
     void interactiveTmateShowsTheLinesInShowMessages() throws Exception {
-        Path home = home();
+        Path home = fixture.kit.home("");
         try (Tmux host = new Tmux(100, 30, tmate(home, ""))) {
             // The server needs a moment to start: until then tmate prints usage, not a client's tty.
             String[] ttys = new String[1];
             Ferry.waitUntil(WAIT, "the attached client's tty", () -> {
                 try {
-                    ttys[0] = shell(home, tmate(home, "list-clients -F '#{client_tty}'")).trim();
+                    ttys[0] = fixture.kit.shell(tmate(home, "list-clients -F '#{client_tty}'")).trim();
                 } catch (Exception e) {
                     return false;
                 }
                 return ttys[0].matches("/dev/\\S+");
             });
             String tty = ttys[0];
-            shell(home, tmate(home, "wait tmate-ready"));
+            fixture.kit.shell(tmate(home, "wait tmate-ready"));
             String[] messages = new String[1];
             Ferry.waitUntil(WAIT, "the ssh line in show-messages", () -> {
                 try {
-                    messages[0] = shell(home, tmate(home, "show-messages -t " + tty));
+                    messages[0] = fixture.kit.shell(tmate(home, "show-messages -t " + tty));
                 } catch (Exception e) {
                     return false;
                 }
@@ -202,13 +153,13 @@ class TmateTest {
                     .contains("[tmate] web session: http://")
                     .contains("[tmate] web session read only: http://");
         } finally {
-            shell(home, tmate(home, "kill-server") + " 2>/dev/null");
+            fixture.kit.shell(tmate(home, "kill-server") + " 2>/dev/null");
         }
     }
 
     @Test
     void aRestrictedSessionAdmitsOnlyTheListedKeys() throws Exception {
-        Path home = home();
+        Path home = fixture.kit.home("");
         Path friend = home.resolve("friend");
         Process kg = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", friend.toString()).start();
         assertThat(kg.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -235,13 +186,13 @@ class TmateTest {
                 assertThat(stranger.capture()).doesNotContain("mate-25").doesNotContain("0:bash");
             }
         } finally {
-            shell(home, tmate(home, "kill-server") + " 2>/dev/null");
+            fixture.kit.shell(tmate(home, "kill-server") + " 2>/dev/null");
         }
     }
 
     private static String size(Path home) {
         try {
-            return shell(home, tmate(home, "display -p '#{window_width}x#{window_height}'")).trim();
+            return fixture.kit.shell(tmate(home, "display -p '#{window_width}x#{window_height}'")).trim();
         } catch (Exception e) {
             return "";
         }
@@ -249,9 +200,9 @@ class TmateTest {
 
     @Test
     void malformedHostDataEndsThatSessionOnlyAndTheRelayKeepsServing() throws Exception {
-        Path home = home();
+        Path home = fixture.kit.home("");
         Path out = home.resolve("raw.out");
-        String port = conf.replaceAll("(?s).*tmate-server-port (\\d+).*", "$1");
+        int port = fixture.kit.relaySshPort();
         // A hand-made host: a valid header and READY, then (after a joiner is in) a byte that is no msgpack type.
         String script = "{ printf '\\223\\000\\006\\2452.4.0\\221\\011'; sleep 6; printf '\\301'; sleep 5; } | "
                 + "ssh -F /dev/null -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
@@ -269,11 +220,11 @@ class TmateTest {
             }
         }
         // The relay still serves tmate hosts.
-        Path other = home();
+        Path other = fixture.kit.home("");
         try (Tmux host = new Tmux(100, 30, tmate(other, "-F"))) {
             host.waitFor(WAIT, "the ssh line", s -> SSH_RW.matcher(s).find());
         } finally {
-            shell(other, tmate(other, "kill-server") + " 2>/dev/null");
+            fixture.kit.shell(tmate(other, "kill-server") + " 2>/dev/null");
         }
     }
 
