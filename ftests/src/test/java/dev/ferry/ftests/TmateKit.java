@@ -72,6 +72,25 @@ final class TmateKit {
         return Files.readString(out);
     }
 
+    /**
+     * Waits until the attached client's message log ({@code show-messages}, which needs the client
+     * named from outside) has this line, and returns the log.
+     */
+    String waitForMessage(Path home, String line) {
+        String[] log = {""};
+        Ferry.waitUntil(WAIT, "'" + line + "' in show-messages", () -> {
+            try {
+                String tty = shell(tmate(home, "list-clients -F '#{client_tty}'")).trim();
+                if (!tty.matches("/dev/\\S+")) return false;   // until the server runs, tmate prints usage
+                log[0] = shell(tmate(home, "show-messages -t " + tty));
+                return log[0].contains(line);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return log[0];
+    }
+
     /** Stops this HOME's tmate server (quietly if there is none). */
     void kill(Path home) {
         try {

@@ -113,18 +113,6 @@ class TmateReconnectTest {
         }
     }
 
-    /** Waits for a line in the attached client's message log (show-messages needs the client named from outside). */
-    private static void waitForMessage(Path home, String line) {
-        Ferry.waitUntil(WAIT, "'" + line + "' in show-messages", () -> {
-            try {
-                String tty = fixture.kit.shell(tmate(home, "list-clients -F '#{client_tty}'")).trim();
-                return tty.startsWith("/dev/") && fixture.kit.shell(tmate(home, "show-messages -t " + tty)).contains(line);
-            } catch (Exception e) {
-                return false;
-            }
-        });
-    }
-
     @Test
     void joinersOfAnInteractiveHostLeaveTheTipScreenAndShareTheShell() throws Exception {
         Path home = fixture.kit.home("");
@@ -143,7 +131,7 @@ class TmateReconnectTest {
                 // The host's first pane starts in tmate's Tip screen (copy mode): joiners see it too.
                 joiner.waitForText("Tip: if you wish to use tmate only for remote access");
                 viewer.waitForText("Tip: if you wish to use tmate only for remote access");
-                waitForMessage(home, "[tmate] A mate has joined (127.0.0.1) -- 2 clients currently connected");
+                fixture.kit.waitForMessage(home, "[tmate] A mate has joined (127.0.0.1) -- 2 clients currently connected");
                 // A read-only q does nothing; the read-write joiner's q leaves the Tip screen on the host.
                 viewer.sendKeys("q");
                 Thread.sleep(700);
@@ -159,8 +147,8 @@ class TmateReconnectTest {
                 joiner.waitForText("local-9");
                 viewer.waitForText("local-9");
             }
-            waitForMessage(home, "[tmate] A mate has left (127.0.0.1) -- 1 client currently connected");
-            waitForMessage(home, "[tmate] A mate has left (127.0.0.1) -- 0 client currently connected");
+            fixture.kit.waitForMessage(home, "[tmate] A mate has left (127.0.0.1) -- 1 client currently connected");
+            fixture.kit.waitForMessage(home, "[tmate] A mate has left (127.0.0.1) -- 0 client currently connected");
         } finally {
             fixture.kit.kill(home);
         }

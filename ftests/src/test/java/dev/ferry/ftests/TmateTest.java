@@ -127,28 +127,8 @@ class TmateTest {
     void interactiveTmateShowsTheLinesInShowMessages() throws Exception {
         Path home = fixture.kit.home("");
         try (Tmux host = new Tmux(100, 30, tmate(home, ""))) {
-            // The server needs a moment to start: until then tmate prints usage, not a client's tty.
-            String[] ttys = new String[1];
-            Ferry.waitUntil(WAIT, "the attached client's tty", () -> {
-                try {
-                    ttys[0] = fixture.kit.shell(tmate(home, "list-clients -F '#{client_tty}'")).trim();
-                } catch (Exception e) {
-                    return false;
-                }
-                return ttys[0].matches("/dev/\\S+");
-            });
-            String tty = ttys[0];
-            fixture.kit.shell(tmate(home, "wait tmate-ready"));
-            String[] messages = new String[1];
-            Ferry.waitUntil(WAIT, "the ssh line in show-messages", () -> {
-                try {
-                    messages[0] = fixture.kit.shell(tmate(home, "show-messages -t " + tty));
-                } catch (Exception e) {
-                    return false;
-                }
-                return messages[0].contains("[tmate] ssh session: ssh -p");
-            });
-            assertThat(messages[0]).contains("[tmate] Note: clear your terminal before sharing readonly access")
+            String messages = fixture.kit.waitForMessage(home, "[tmate] ssh session: ssh -p");
+            assertThat(messages).contains("[tmate] Note: clear your terminal before sharing readonly access")
                     .contains("[tmate] ssh session read only: ssh -p")
                     .contains("[tmate] web session: http://")
                     .contains("[tmate] web session read only: http://");
