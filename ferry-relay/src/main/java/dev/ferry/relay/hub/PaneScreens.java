@@ -1,6 +1,5 @@
 package dev.ferry.relay.hub;
 
-import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
 import dev.ferry.terminal.Terminal;
 import java.util.ArrayList;
@@ -75,11 +74,8 @@ final class PaneScreens {
         for (Message.Layout.Window w : layout.windows()) {
             for (Message.Layout.Pane p : w.panes()) {
                 int lines = budget > 0 ? historyLines : 0;
-                Delivery.PaneSnapshot snapshot = screens.get(p.id()).read(t -> {
-                    byte[] data = t.snapshot(lines);
-                    if (data.length > Frames.MAX_FRAME - 16) data = t.snapshot(0);
-                    return new Delivery.PaneSnapshot(p.id(), t.cols(), t.rows(), data);
-                });
+                Delivery.PaneSnapshot snapshot = screens.get(p.id()).read(
+                        t -> new Delivery.PaneSnapshot(p.id(), t.cols(), t.rows(), ScreenFeed.snapshot(t, lines)));
                 budget -= snapshot.data().length;
                 out.add(snapshot);
             }

@@ -1,5 +1,6 @@
 package dev.ferry.relay.hub;
 
+import dev.ferry.protocol.Frames;
 import dev.ferry.terminal.Frame;
 import dev.ferry.terminal.Terminal;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -79,6 +80,15 @@ final class ScreenFeed {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The terminal's snapshot with up to {@code historyLines} of history, or with none when that would
+     * not fit one frame. For use inside {@link #read}.
+     */
+    static byte[] snapshot(Terminal terminal, int historyLines) {
+        byte[] data = terminal.snapshot(historyLines);
+        return data.length > Frames.MAX_FRAME - 16 ? terminal.snapshot(0) : data;
     }
 
     Frame frame() {

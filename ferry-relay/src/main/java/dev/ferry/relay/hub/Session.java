@@ -1,6 +1,5 @@
 package dev.ferry.relay.hub;
 
-import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
 import dev.ferry.terminal.Frame;
 import dev.ferry.terminal.Terminal;
@@ -323,13 +322,8 @@ public final class Session {
 
     /** Under the session's lock: the screen at exactly the stream position the seat's queue continues from. */
     private Delivery.Snapshot snapshotLocked() {
-        return screen.read(terminal -> {
-            byte[] data = terminal.snapshot(hub.limits().historyLines());
-            if (data.length > Frames.MAX_FRAME - 16) {
-                data = terminal.snapshot(0);
-            }
-            return new Delivery.Snapshot(terminal.cols(), terminal.rows(), data);
-        });
+        return screen.read(terminal -> new Delivery.Snapshot(terminal.cols(), terminal.rows(),
+                ScreenFeed.snapshot(terminal, hub.limits().historyLines())));
     }
 
     ScreenFeed screen() {
