@@ -88,7 +88,12 @@ public final class Devices implements AutoCloseable {
      */
     public List<Device> visibleTo(User user) {
         List<String> groups = store.groupsOf(user.name());
-        return store.list().stream().filter(d -> groups.isEmpty() || groups.contains(d.group())).toList();
+        return store.list().stream().filter(d -> allowed(groups, d)).toList();
+    }
+
+    /** A user limited to these groups (none: no limit) may use this device. */
+    private static boolean allowed(List<String> groups, Device d) {
+        return groups.isEmpty() || groups.contains(d.group());
     }
 
     /** How many shells a device has now (0 when offline with none waiting). */
@@ -195,7 +200,7 @@ public final class Devices implements AutoCloseable {
         Device d = store.find(deviceName).orElseThrow(() -> new ShellRefusedException(404, "no device " + deviceName));
         if (d.isRevoked()) throw new ShellRefusedException(409, "device " + d.name() + " is revoked");
         List<String> groups = store.groupsOf(user.name());
-        if (!groups.isEmpty() && !groups.contains(d.group())) {
+        if (!allowed(groups, d)) {
             throw new ShellRefusedException(403, user.name() + " may not open shells on device " + d.name() + " (group "
                     + (d.group() == null ? "none" : d.group()) + "; allowed: " + String.join(", ", groups) + ")");
         }
