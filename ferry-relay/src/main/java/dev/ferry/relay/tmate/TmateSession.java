@@ -32,7 +32,6 @@ final class TmateSession implements Source {
     private Renderer renderer;
     private int shownCols, shownRows;
     private Message.Layout shownLayout;   // what pane viewers were last told
-    private boolean layoutChanged = true; // the layout or status text changed since then
     private int askedCols, askedRows;   // the last RESIZE: a reconnected host needs it again
     private boolean askedSize;
     private String reconnectionData;
@@ -70,6 +69,7 @@ final class TmateSession implements Source {
         if (web) notifyHost("web session: " + links.webReadWrite());
         if (links.sshReadWrite() != null) notifyHost("ssh session: " + links.sshReadWrite());
         handshake(links);
+        publishLayout();   // from now on the session has panes: pane viewers are seated as such
         publish();
     }
 
@@ -105,7 +105,7 @@ final class TmateSession implements Source {
     synchronized void layout(TmateHost from, Layout layout) {
         if (from != link) return;
         mirror.layout(layout);
-        layoutChanged = true;
+        publishLayout();
         publish();
     }
 
@@ -119,7 +119,7 @@ final class TmateSession implements Source {
     synchronized void status(TmateHost from, String left, String right) {
         if (from != link) return;
         mirror.status(left, right);
-        layoutChanged = true;
+        publishLayout();
         publish();
     }
 
@@ -188,18 +188,21 @@ final class TmateSession implements Source {
         s.end("the tmate host did not reconnect within " + owner.graceText());
     }
 
-    /** Redraws the composed window into the session (only the cells that changed), and tells pane viewers a new layout. */
+    /** Tells pane viewers the layout, when it differs from what they were last told (only layouts and status texts change it). */
+    private void publishLayout() {
+        Session s = session;
+        if (s == null) return;
+        Message.Layout panes = mirror.paneLayout();
+        if (!panes.equals(shownLayout)) {
+            shownLayout = panes;
+            s.layout(panes);
+        }
+    }
+
+    /** Redraws the composed window into the session: only the cells that changed. */
     private void publish() {
         Session s = session;
         if (s == null) return;
-        if (layoutChanged) {
-            layoutChanged = false;
-            Message.Layout panes = mirror.paneLayout();
-            if (!panes.equals(shownLayout)) {
-                shownLayout = panes;
-                s.layout(panes);
-            }
-        }
         if (mirror.cols() != shownCols || mirror.rows() != shownRows) {
             shownCols = mirror.cols();
             shownRows = mirror.rows();
