@@ -21,7 +21,10 @@ final class ScaleBench {
         Json out = Json.arr();
         ctx.results.put("scale", out);
         byte[] history = history();
-        for (int n : ctx.mode.idle()) {
+        String only = System.getProperty("bench.scale.sessions");   // e.g. 10000: just that count
+        int[] counts = only == null ? ctx.mode.idle()
+                : java.util.Arrays.stream(only.split(",")).mapToInt(Integer::parseInt).toArray();
+        for (int n : counts) {
             Thread.sleep(1000);
             long heap0 = ctx.relay.heapAfterGc(), rss0 = ctx.relay.rssBytes();
             Ctx.log("scale: opening " + n + " idle sessions");

@@ -62,17 +62,11 @@ public final class AsciicastWriter implements Closeable {
     }
 
     public static AsciicastWriter create(Path path, Header header, LongSupplier nanoClock) throws IOException {
-        // createFile never overwrites. Then a plain FileOutputStream, not Files.newOutputStream: that
-        // stream keeps a reference to the last array written through it, which would keep an idle
-        // session's write buffer alive after LazyBuffer let it go.
+        // createFile never overwrites. The file is then open only while written to (OnDemandFile),
+        // which also keeps no reference to the last array written through it, as the stream that
+        // Files.newOutputStream returns does (that kept an idle session's write buffer alive).
         Files.createFile(path);
-        OutputStream file = new java.io.FileOutputStream(path.toFile());
-        try {
-            return new AsciicastWriter(file, header, nanoClock);
-        } catch (IOException | RuntimeException e) {
-            file.close();
-            throw e;
-        }
+        return new AsciicastWriter(new OnDemandFile(path), header, nanoClock);
     }
 
     /** Records bytes written to the terminal. A character cut at the end waits for the next call. */
