@@ -66,6 +66,8 @@ public final class RelayServer implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         for (RelayListener l : started) lines.addAll(l.banner());
         lines.add("data: " + config.dataDir());
+        String files = OpenFileLimit.bannerLine(OpenFileLimit.current());
+        if (files != null) lines.add(files);
         lines.add("hosting: " + (config.requireApiKey() ? "API key required (--require-api-key=false to open it)" : "open to anyone who can connect"));
         if (store.users().isEmpty()) {
             String where = config.databaseUrl() != null ? "--database-url URL" : "--data " + config.dataDir();
