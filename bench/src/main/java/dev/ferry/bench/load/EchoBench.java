@@ -56,7 +56,7 @@ final class EchoBench {
                     }
                     Ctx.log("echo: ferry web, " + n + " sessions");
                     type(n, perSession, warm, think, stats.get("ferry-web"), lost.get("ferry-web"),
-                            e -> WebParticipant.join(ctx.web, ctx.relay.httpPort, hosts.get(e.index).token(), true, e));
+                            e -> WebParticipant.join(ctx.web, ctx.relay.httpPort, hosts.get(e.index).token(), Ctx.DEFLATE, e));
                     cpu.put("ferry-web", new double[] {lastServerCpu, lastHarnessCpu});
                     if (!ssh) continue;
                     Ctx.log("echo: openssh, " + n + " sessions");

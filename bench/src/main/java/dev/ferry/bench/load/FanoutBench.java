@@ -28,9 +28,13 @@ final class FanoutBench {
                 "host echo p50", "host echo p99");
         Json out = Json.arr();
         ctx.results.put("fanout", out);
-        for (String workload : ctx.mode.name().equals("smoke") ? List.of("burst") : List.of("top", "burst")) {
+        // -Dbench.fanout.workloads=burst and -Dbench.fanout.participants=0,100: just those (to profile one)
+        String workloads = System.getProperty("bench.fanout.workloads"), only = System.getProperty("bench.fanout.participants");
+        for (String workload : workloads != null ? List.of(workloads.split(","))
+                : ctx.mode.name().equals("smoke") ? List.of("burst") : List.of("top", "burst")) {
             int[] counts = new int[ctx.mode.fanout().length + 1];
             System.arraycopy(ctx.mode.fanout(), 0, counts, 1, ctx.mode.fanout().length);
+            if (only != null) counts = Arrays.stream(only.split(",")).mapToInt(Integer::parseInt).toArray();
             for (int n : counts) {
                 Ctx.log("fanout: " + workload + " to " + n + " participants");
                 out.add(once(workload, n));
@@ -88,7 +92,7 @@ final class FanoutBench {
                     long t = chunks.timeOf(got[0] - 1);
                     if (t > 0) lag.add(now - t);
                 };
-                return WebParticipant.join(ctx.web, ctx.relay.httpPort, host.token(), true, sink);
+                return WebParticipant.join(ctx.web, ctx.relay.httpPort, host.token(), Ctx.DEFLATE, sink);
             }));
             Thread.sleep(1000);  // joins, snapshots and notices settle
             Stats echo = new Stats();
