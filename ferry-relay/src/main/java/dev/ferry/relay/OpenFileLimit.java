@@ -11,14 +11,14 @@ import java.util.OptionalLong;
  * refused with nothing but "Too many open files" in the log. The JVM already raises the soft limit
  * to the hard one, so the hard limit is what an operator has to raise.
  */
-public final class OpenFileLimit {
+final class OpenFileLimit {
     /** Below this the banner says how many connections the relay can hold. */
     static final long LOW = 8192;
 
     private OpenFileLimit() {}
 
     /** The soft limit from /proc/self/limits; empty where there is none (not Linux) or it is unlimited. */
-    public static OptionalLong current() {
+    static OptionalLong current() {
         try {
             return parse(Files.readString(Path.of("/proc/self/limits")));
         } catch (IOException | RuntimeException e) {
@@ -37,7 +37,7 @@ public final class OpenFileLimit {
     }
 
     /** A banner line when the limit is low, else null. */
-    public static String bannerLine(OptionalLong limit) {
+    static String bannerLine(OptionalLong limit) {
         if (limit.isEmpty() || limit.getAsLong() >= LOW) return null;
         return "open-file limit: " + limit.getAsLong() + ", so at most about that many hosts, joiners and browsers at once"
                 + " (raise it: `ulimit -n` or LimitNOFILE= in the service unit)";

@@ -32,11 +32,6 @@ final class OnDemandFile extends OutputStream {
         open().write(b, off, len);
     }
 
-    /** True while a descriptor is held (for tests). */
-    boolean isOpen() {
-        return out != null;
-    }
-
     private OutputStream open() throws IOException {
         if (out == null) out = new FileOutputStream(path.toFile(), true);
         return out;
