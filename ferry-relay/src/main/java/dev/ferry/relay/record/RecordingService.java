@@ -7,6 +7,7 @@ import dev.ferry.protocol.asciicast.AsciicastWriter;
 import dev.ferry.protocol.asciicast.Event;
 import dev.ferry.relay.hub.Session;
 import dev.ferry.relay.hub.SessionObserver;
+import dev.ferry.relay.store.AuditLog;
 import dev.ferry.relay.store.Recording;
 import dev.ferry.relay.store.Store;
 import java.io.IOException;
@@ -17,8 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +52,8 @@ public final class RecordingService implements SessionObserver.Factory, AutoClos
     private final Options options;
     private final Set<SessionRecorder> live = ConcurrentHashMap.newKeySet();
     private final Set<SessionRecorder> all = ConcurrentHashMap.newKeySet();
+    /** Every session's typing rows, written together by the flush timer (one transaction, not one per row). */
+    private final ConcurrentLinkedQueue<AuditLog.Typing> typing = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ferry-recordings");
         t.setDaemon(true);
@@ -65,7 +71,7 @@ public final class RecordingService implements SessionObserver.Factory, AutoClos
         recover();
         sweep();
         long period = AsciicastWriter.FLUSH_CHECK_PERIOD_MILLIS;
-        timer.scheduleAtFixedRate(this::flushAll, period, period, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::sweepQuietly, 1, 1, TimeUnit.DAYS);
     }
 
@@ -142,6 +148,7 @@ public final class RecordingService implements SessionObserver.Factory, AutoClos
         }
         timer.shutdownNow();
         flushAll();
+        writeTyping();
     }
 
     /** Runs a recorder's drain on a virtual thread of its own after {@code millis}. */
@@ -162,8 +169,30 @@ public final class RecordingService implements SessionObserver.Factory, AutoClos
         if (open) live.add(r); else { live.remove(r); all.remove(r); }
     }
 
+    /** Every 250 ms on the timer: the writers' flushes, and the typing rows on a thread of their own (the database may wait). */
+    private void tick() {
+        flushAll();
+        if (!typing.isEmpty()) Thread.ofVirtual().name("ferry-audit-typing").start(this::writeTyping);
+    }
+
     private void flushAll() {
         for (SessionRecorder r : live) r.flushIfDue();
+    }
+
+    /** Queues a participant's typing in one second for the next {@link #writeTyping()}. */
+    void typed(AuditLog.Typing t) {
+        typing.add(t);
+    }
+
+    /** Writes every queued typing row in one transaction (rows may come from any thread; they add up). */
+    void writeTyping() {
+        List<AuditLog.Typing> rows = new ArrayList<>();
+        for (AuditLog.Typing t = typing.poll(); t != null; t = typing.poll()) rows.add(t);
+        try {
+            store.audit().inputs(rows);
+        } catch (RuntimeException e) {
+            log.warn("writing {} typing rows failed: {}", rows.size(), e.toString());
+        }
     }
 
     private void sweepQuietly() {

@@ -272,6 +272,7 @@ final class SessionRecorder implements SessionObserver {
 
     private void writeEnd(String reason) {
         flushTyping(true);
+        service.writeTyping();   // this session's typing is in the audit log before its end is
         write(new SessionEvent("end", reason));
         service.live(this, false);
         AsciicastWriter w = writer;
@@ -334,7 +335,7 @@ final class SessionRecorder implements SessionObserver {
 
     private void flushTyping(int seatNumber) {
         long[] t = typing.remove(seatNumber);
-        if (t != null) audit.input(session.id(), seatNumber, instant(t[2]), t[1]);
+        if (t != null) service.typed(new AuditLog.Typing(session.id(), seatNumber, instant(t[2]), t[1]));
     }
 
     /** Writes the seconds that are over (all of them when {@code all}). */

@@ -28,18 +28,23 @@ public final class AuditLog {
         });
     }
 
-    /** Adds {@code bytes} typed by a participant in the second of {@code firstAt} (its first keystroke in that second). */
-    public void input(String sessionId, int participant, Instant firstAt, long bytes) {
-        Instant second = Instant.ofEpochSecond(firstAt.getEpochSecond());
-        // One atomic statement (an upsert, the same in SQLite and PostgreSQL) rather than an update
-        // and, when it changed nothing, an insert. Not faster: each write costs its own transaction.
-        store.update("INSERT INTO input_activity (session_id, participant, second, first_at, bytes) VALUES (?, ?, ?, ?, ?)"
-                + " ON CONFLICT (session_id, participant, second) DO UPDATE SET bytes = input_activity.bytes + excluded.bytes", ps -> {
-            ps.setString(1, sessionId);
-            ps.setInt(2, participant);
-            ps.setString(3, Times.text(second));
-            ps.setString(4, Times.text(firstAt));
-            ps.setLong(5, bytes);
+    /** One participant's typing within one second of a session: {@code bytes}, the first keystroke at {@code firstAt}. */
+    public record Typing(String sessionId, int participant, Instant firstAt, long bytes) {}
+
+    /**
+     * Adds these, in one transaction, each to the row of its participant's second. An upsert (the same
+     * in SQLite and PostgreSQL), so rows for the same second from several batches, even concurrent
+     * ones, add up.
+     */
+    public void inputs(List<Typing> typing) {
+        store.updateAll("INSERT INTO input_activity (session_id, participant, second, first_at, bytes) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (session_id, participant, second) DO UPDATE SET bytes = input_activity.bytes + excluded.bytes",
+                typing, (ps, t) -> {
+            ps.setString(1, t.sessionId());
+            ps.setInt(2, t.participant());
+            ps.setString(3, Times.text(Instant.ofEpochSecond(t.firstAt().getEpochSecond())));
+            ps.setString(4, Times.text(t.firstAt()));
+            ps.setLong(5, t.bytes());
         });
     }
 

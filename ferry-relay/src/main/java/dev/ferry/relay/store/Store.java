@@ -122,6 +122,37 @@ public final class Store implements SessionLog, AutoCloseable {
         }
     }
 
+    /**
+     * Runs one statement for each of {@code items} as a JDBC batch in a single transaction: with many
+     * sessions writing small rows, the transaction is what each write costs. Logged, never thrown, as
+     * {@link #update}; on failure nothing of the batch is kept.
+     */
+    <T> void updateAll(String sql, List<T> items, ItemBinder<T> binder) {
+        if (items.isEmpty()) return;
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (T item : items) {
+                    binder.bind(ps, item);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            log.warn("database write of {} rows failed: {}", items.size(), e.getMessage());
+        }
+    }
+
+    interface ItemBinder<T> {
+        void bind(PreparedStatement ps, T item) throws SQLException;
+    }
+
     /** Reads rows; a failure is a one-line error for the caller (the CLI or an HTTP 500). */
     <T> List<T> query(String sql, Binder binder, Row<T> row) {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
