@@ -23,13 +23,14 @@ final class JoinCommand implements Callable<Integer> {
     java.nio.file.Path caFile;
 
     @Option(names = "--api-key", paramLabel = "KEY",
-            description = "Join as your account (default $FERRY_API_KEY): sessions restricted to listed SSH keys admit you when you own one.")
+            description = "Join as your account: sessions restricted to listed SSH keys admit you when you own one."
+                    + " Default $FERRY_API_KEY, sent only to the relay of --relay or $FERRY_RELAY.")
     String apiKey;
 
     @Override
     public Integer call() throws Exception {
         String url = relay != null ? relay : System.getenv().getOrDefault("FERRY_RELAY", "http://localhost:8080");
-        String key = apiKey != null ? apiKey : System.getenv().getOrDefault("FERRY_API_KEY", "");
-        return new Join(target, url, System.err).caFile(caFile).apiKey(key).run();
+        return new Join(target, url, System.err).caFile(caFile).apiKey(apiKey)
+                .environmentApiKey(System.getenv("FERRY_API_KEY"), url).run();
     }
 }

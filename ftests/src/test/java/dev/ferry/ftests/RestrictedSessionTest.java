@@ -123,10 +123,12 @@ class RestrictedSessionTest {
             }
             // The audit log names the account that joined.
             assertThat(fixture.admin("audit").out()).contains("read-write via cli from 127.0.0.1 as alice");
-            // FERRY_API_KEY does the same; dora owns the listed ecdsa key but is a viewer: seated read-only.
+            // FERRY_API_KEY does the same for the relay FERRY_RELAY names; dora owns the listed ecdsa key but
+            // is a viewer: seated read-only.
+            String relayUrl = link.substring(0, link.indexOf("/t/"));
             try (Tmux pane = new Tmux(100, 30, "env PS1='pane$ ' bash --norc")) {
                 pane.waitForText("pane$");
-                pane.type("FERRY_API_KEY=" + doraKey + " " + Ferry.shellCommand("join", link) + "; echo EXIT=$?");
+                pane.type("FERRY_RELAY=" + relayUrl + " FERRY_API_KEY=" + doraKey + " " + Ferry.shellCommand("join", link) + "; echo EXIT=$?");
                 pane.sendKeys("Enter");
                 pane.waitForText("joined-42");
                 pane.type("echo dora-typed-$((2+3))");
@@ -135,6 +137,15 @@ class RestrictedSessionTest {
                 pane.sendKeys("C-c");  // read-only: Ctrl-C leaves
                 pane.waitForText("EXIT=0");
             }
+            // A link to another relay than FERRY_RELAY's does not get the key: the join goes on anonymously
+            // (and is refused here, as anonymous joiners are), and says why.
+            FerryRun elsewhere = FerryRun.run(fixture.tmp.resolve("cli"),
+                    Map.of("FERRY_API_KEY", doraKey, "FERRY_RELAY", "http://relay.invalid:8080"), null, "join", link);
+            assertThat(elsewhere.status()).isEqualTo(1);
+            assertThat(elsewhere.err()).contains("ferry: not sending FERRY_API_KEY to " + relayUrl
+                    + " (it goes only to http://relay.invalid:8080, from --relay, FERRY_RELAY or the default); pass --api-key to send it")
+                    .contains("This session is restricted to listed SSH keys (in a browser: log in first; ferry join: --api-key KEY)")
+                    .doesNotContain(doraKey);
             // carl owns only the unlisted rsa key; the anonymous and a bad key are refused as well, each with its reason.
             FerryRun carl = FerryRun.run(fixture.tmp.resolve("cli"), "join", "--api-key", carlKey, link);
             assertThat(carl.status()).isEqualTo(1);

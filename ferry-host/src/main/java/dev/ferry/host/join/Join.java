@@ -1,5 +1,6 @@
 package dev.ferry.host.join;
 
+import dev.ferry.host.net.RelayUrl;
 import dev.ferry.host.tty.LocalTerminal;
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
@@ -68,6 +69,28 @@ public final class Join {
         return this;
     }
 
+    private String envKey = "", envKeyRelay;
+
+    /**
+     * An API key from the environment ({@code FERRY_API_KEY}), meant for the relay {@code keyRelay}: sent
+     * only when the join goes to that relay's origin, as links come from other people and may name any
+     * server. {@link #apiKey} (typed for this command) wins and goes wherever the join goes.
+     */
+    public Join environmentApiKey(String key, String keyRelay) {
+        this.envKey = key == null ? "" : key.strip();
+        this.envKeyRelay = keyRelay;
+        return this;
+    }
+
+    /** The key this join sends: the given one, else the environment's if it is for this relay (else none, and a line says so). */
+    private String keyFor(JoinTarget target) {
+        if (!apiKey.isEmpty() || envKey.isEmpty()) return apiKey;
+        if (envKeyRelay != null && RelayUrl.sameOrigin(target.relay(), envKeyRelay)) return envKey;
+        err.println("ferry: not sending FERRY_API_KEY to " + target.relay() + " (it goes only to " + envKeyRelay
+                + ", from --relay, FERRY_RELAY or the default); pass --api-key to send it");
+        return "";
+    }
+
     public Join(String linkOrToken, String relay, PrintStream err) {
         this.linkOrToken = linkOrToken;
         this.relay = relay;
@@ -82,6 +105,7 @@ public final class Join {
             err.println("ferry: " + e.getMessage());
             return 1;
         }
+        String key = keyFor(target);
         tty = LocalTerminal.openIfInteractive();
         display = new Display(stdout, tty != null, tty != null ? LocalTerminal.size() : null);
         WebSocketClient client;
@@ -98,7 +122,7 @@ public final class Join {
             client.start();
             ClientUpgradeRequest req = new ClientUpgradeRequest(target.endpoint());
             req.addExtensions("permessage-deflate");
-            if (!apiKey.isEmpty()) req.setHeader("Authorization", "Bearer " + apiKey);
+            if (!key.isEmpty()) req.setHeader("Authorization", "Bearer " + key);
             client.connect(conn, req).get(10, TimeUnit.SECONDS);
             Message.SessionInfo info = joined.get(10, TimeUnit.SECONDS);
             readOnly = info.readOnly();

@@ -19,6 +19,26 @@ public final class RelayUrl {
     }
 
     /**
+     * Whether two relay URLs name the same origin: scheme (ws counts as http, wss as https), host
+     * (case aside) and port (the scheme's default when none is given). A URL that does not parse is
+     * nobody's origin. Decides where a credential from the environment may go.
+     */
+    public static boolean sameOrigin(String a, String b) {
+        String oa = origin(a), ob = origin(b);
+        return oa != null && oa.equals(ob);
+    }
+
+    private static String origin(String relay) {
+        try {
+            URI u = new URI(ws(relay, "").toString());
+            int port = u.getPort() >= 0 ? u.getPort() : u.getScheme().equals("wss") ? 443 : 80;
+            return u.getScheme() + "://" + u.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
      * The WebSocket endpoint {@code path} under the relay's base: http becomes ws, https becomes wss.
      * {@code path} starts with a slash and is raw (already escaped; it may carry a query).
      */

@@ -8,6 +8,19 @@ import org.junit.jupiter.api.Test;
 class RelayUrlTest {
 
     @Test
+    void sameOriginIsSchemeHostAndPortWithDefaultPortsAndCaseNormalised() {
+        assertThat(RelayUrl.sameOrigin("http://relay.example:8080", "http://relay.example:8080/t/abc")).isTrue();
+        assertThat(RelayUrl.sameOrigin("https://Relay.Example", "https://relay.example:443/")).isTrue();
+        assertThat(RelayUrl.sameOrigin("relay.example", "http://relay.example:80")).isTrue();
+        assertThat(RelayUrl.sameOrigin("ws://relay.example:8080", "http://relay.example:8080")).isTrue();
+        assertThat(RelayUrl.sameOrigin("http://relay.example:8080", "http://relay.example:8081")).isFalse();
+        assertThat(RelayUrl.sameOrigin("http://relay.example", "https://relay.example")).isFalse();
+        assertThat(RelayUrl.sameOrigin("http://relay.example", "http://relay.example.evil.test")).isFalse();
+        assertThat(RelayUrl.sameOrigin("http://relay.example", "ftp://relay.example")).isFalse();
+        assertThat(RelayUrl.sameOrigin("http://", "http://")).isFalse();
+    }
+
+    @Test
     void httpBecomesWs() {
         assertThat(RelayUrl.ws("http://relay.example:8080", "/ws/host")).hasToString("ws://relay.example:8080/ws/host");
         assertThat(RelayUrl.ws("ws://relay.example:8080", "/ws/host")).hasToString("ws://relay.example:8080/ws/host");
