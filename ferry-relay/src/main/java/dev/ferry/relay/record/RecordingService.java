@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class RecordingService implements SessionObserver.Factory, AutoClos
     private final Set<SessionRecorder> all = ConcurrentHashMap.newKeySet();
     /** Every session's typing rows, written together by the flush timer (one transaction, not one per row). */
     private final ConcurrentLinkedQueue<AuditLog.Typing> typing = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock typingWriter = new ReentrantLock();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ferry-recordings");
         t.setDaemon(true);
@@ -184,14 +186,20 @@ public final class RecordingService implements SessionObserver.Factory, AutoClos
         typing.add(t);
     }
 
-    /** Writes every queued typing row in one transaction (rows may come from any thread; they add up). */
+    /**
+     * Writes every queued typing row in one transaction. One writer at a time, so that when this returns
+     * every row queued before the call is in the database, including rows another caller had taken.
+     */
     void writeTyping() {
-        List<AuditLog.Typing> rows = new ArrayList<>();
-        for (AuditLog.Typing t = typing.poll(); t != null; t = typing.poll()) rows.add(t);
+        typingWriter.lock();
         try {
+            List<AuditLog.Typing> rows = new ArrayList<>();
+            for (AuditLog.Typing t = typing.poll(); t != null; t = typing.poll()) rows.add(t);
             store.audit().inputs(rows);
         } catch (RuntimeException e) {
-            log.warn("writing {} typing rows failed: {}", rows.size(), e.toString());
+            log.warn("writing typing rows failed: {}", e.toString());
+        } finally {
+            typingWriter.unlock();
         }
     }
 
