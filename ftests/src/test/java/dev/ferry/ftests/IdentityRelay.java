@@ -38,7 +38,7 @@ final class IdentityRelay implements BeforeAllCallback, AfterAllCallback {
         classRelay.beforeAll(context);
         tmp = classRelay.dir();
         relay = classRelay.get();
-        assertThat(relay.stdout()).contains("no users yet: create the first admin with `ferry user add NAME --role admin");
+        relay.stdoutWith("no users yet: create the first admin with `ferry user add NAME --role admin");
         ed25519 = SshKeys.generate(tmp.resolve("keys"), "ed25519");
         ecdsa = SshKeys.generate(tmp.resolve("keys"), "ecdsa");
         rsa = SshKeys.generate(tmp.resolve("keys"), "rsa");

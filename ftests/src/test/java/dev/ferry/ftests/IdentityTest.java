@@ -119,7 +119,7 @@ class IdentityTest {
             try (ShareProcess ok = ShareProcess.start(fixture.tmp.resolve("share"), strict, Map.of("FERRY_API_KEY", key), List.of(), "sh", "-c", "sleep 30")) {
                 assertThat(ok.links()).containsKey("web session");
             }
-            assertThat(strict.stdout()).contains("hosting: API key required");
+            strict.stdoutWith("hosting: API key required");
         }
     }
 

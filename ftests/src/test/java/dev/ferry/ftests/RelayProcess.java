@@ -107,6 +107,15 @@ public final class RelayProcess implements AutoCloseable {
         return Ferry.read(dir.resolve("relay.out"));
     }
 
+    /**
+     * The relay's stdout once it holds {@code text}, waiting up to 10 s: the banner is printed line
+     * by line, and the line after the one a test waited for may not be there yet.
+     */
+    public String stdoutWith(String text) {
+        Ferry.waitUntil(Duration.ofSeconds(10), "'" + text + "' on the relay's stdout", () -> stdout().contains(text));
+        return stdout();
+    }
+
     public String stderr() {
         return Ferry.read(dir.resolve("relay.err"));
     }

@@ -29,10 +29,17 @@ class TmateCopyModeTest {
         try (Tmux host = new Tmux(200, 30, tmate(home, "-F"))) {
             String lines = host.waitFor(WAIT, "the ssh lines", s -> SSH_RW.matcher(s).find() && SSH_RO.matcher(s).find());
             try (Tmux joiner = ssh(find(SSH_RW, lines), 100, 30); Tmux viewer = ssh(find(SSH_RO, lines), 100, 30)) {
-                joiner.waitFor(WAIT, "the status line", s -> s.contains("0:"));
+                joiner.waitFor(WAIT, "the status line and the shell's prompt", s -> s.contains("0:")
+                        && s.lines().anyMatch(l -> l.endsWith("#") || l.endsWith("$")));
                 joiner.type("seq 1 80");
                 joiner.sendKeys("Enter");
-                viewer.waitFor(WAIT, "the end of seq", s -> line(s, "80"));
+                try {
+                    viewer.waitFor(WAIT, "the end of seq", s -> line(s, "80"));
+                } catch (AssertionError e) {
+                    // Which side lost it: the host's own pane (did seq run?) and the joiner's view.
+                    throw new AssertionError(e.getMessage() + "\nthe host's pane:\n" + fixture.kit.shell(tmate(home, "capture-pane -p"))
+                            + "\nthe joiner's screen:\n" + joiner.capture(), e);
+                }
                 assertThat(line(viewer.capture(), "30")).isFalse();
 
                 joiner.sendKeys("C-b", "[");
