@@ -5,6 +5,7 @@
 //   open URL | type TEXT | press KEY | waitText S | waitRegex R | waitLine S | waitState S | waitReason S
 //   expectBadge BOOL | expectNoText S | expectInputFrames N | expectInputFramesAtLeast N
 //   waitJs EXPRESSION (evaluated in the page until truthy) | expectFrames [TYPE, N] (frames of that type sent)
+//   | expectReceivedAtLeast [TYPE, N] (at least N frames of that type received)
 //   screenshot PATH | sleep MS (no page) | goto URL | fill SELECTOR + value | click SELECTOR | waitPageText S
 //   For the replay page: waitSelector CSS | waitDomText [CSS, S] | waitPlayerTime SECONDS
 //   (window.ferryPlayer, an asciinema-player, has played at least that far)
@@ -50,7 +51,7 @@ async function snapshotOf(name) {
 async function open(name, url) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
   const page = await context.newPage();
-  const p = { page, framesSent: 0, inputFramesSent: 0, typesSent: {}, errors: [] };
+  const p = { page, framesSent: 0, inputFramesSent: 0, typesSent: {}, typesReceived: {}, errors: [] };
   pages[name] = p;
   page.on('pageerror', (e) => p.errors.push(String(e)));
   page.on('websocket', (ws) => {
@@ -59,6 +60,10 @@ async function open(name, url) {
       const type = typeof f.payload === 'string' ? 'text' : f.payload[0];
       p.typesSent[type] = (p.typesSent[type] ?? 0) + 1;
       if (type === 4) p.inputFramesSent++;
+    });
+    ws.on('framereceived', (f) => {
+      const type = typeof f.payload === 'string' ? 'text' : f.payload[0];
+      p.typesReceived[type] = (p.typesReceived[type] ?? 0) + 1;
     });
   });
   await page.goto(url, { timeout: stepTimeout });
@@ -116,6 +121,11 @@ async function run(step) {
   if (step.expectFrames !== undefined) {
     const [type, n] = step.expectFrames;
     if ((p.typesSent[type] ?? 0) !== n) throw new Error('frames of type ' + type + ' sent: ' + (p.typesSent[type] ?? 0));
+    return;
+  }
+  if (step.expectReceivedAtLeast !== undefined) {
+    const [type, n] = step.expectReceivedAtLeast;
+    if ((p.typesReceived[type] ?? 0) < n) throw new Error('frames of type ' + type + ' received: ' + (p.typesReceived[type] ?? 0));
     return;
   }
   if (step.screenshot !== undefined) return page.screenshot({ path: step.screenshot });

@@ -4,7 +4,9 @@
   'use strict';
 
   const T = { HELLO: 1, INFO: 2, OUTPUT: 3, INPUT: 4, RESIZE: 5, SNAPSHOT: 6, NOTICE: 7, CLOSE: 8, PING: 9, PONG: 10,
-    LAYOUT: 12, PANE_OUTPUT: 13, PANE_SNAPSHOT: 14, SELECT_PANE: 15 };
+    LAYOUT: 12, PANE_OUTPUT: 13, PANE_SNAPSHOT: 14, SELECT_PANE: 15, DEFLATED: 16 };
+  // What a deflated frame may carry.
+  const DEFLATABLE = [T.OUTPUT, T.SNAPSHOT, T.PANE_OUTPUT, T.PANE_SNAPSHOT];
   const MAX_FRAME = 1 << 20;
   const PING_EVERY_MS = 30000;
   const NOTICE_MS = 5000;
@@ -333,11 +335,54 @@
     }
   }
 
+  // Deflated frames (type 16) inflate asynchronously: from the first one on, every frame waits its turn
+  // behind those before it, so the order on the wire is the order on screen.
+  let inflating = Promise.resolve();
+  let behind = 0;
+
+  function receive(buf) {
+    const deflated = new Uint8Array(buf)[0] === T.DEFLATED;
+    if (!deflated && behind === 0) { onFrame(buf); return; }
+    behind++;
+    const ready = deflated ? inflate(new Uint8Array(buf, 1)) : Promise.resolve(buf);
+    inflating = inflating.then(() => ready).then((frame) => {
+      behind--;
+      if (ended) return;
+      if (deflated && !DEFLATABLE.includes(new Uint8Array(frame)[0])) throw new Error('a deflated frame may not carry this frame type');
+      onFrame(frame);
+    }).catch((e) => { if (!ended) protocolError(e); });
+  }
+
+  // Raw DEFLATE, bounded like every frame: a frame that inflates past MAX_FRAME is malformed.
+  async function inflate(bytes) {
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const parts = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > MAX_FRAME) { reader.cancel(); throw new Error('a deflated frame inflates past ' + MAX_FRAME + ' bytes'); }
+      parts.push(value);
+    }
+    if (total === 0) throw new Error('empty deflated frame');
+    const frame = new Uint8Array(total);
+    let off = 0;
+    for (const p of parts) { frame.set(p, off); off += p.length; }
+    return frame.buffer;
+  }
+
+  function protocolError(e) {
+    ws.close(1002, 'protocol error');
+    finish('error', 'Disconnected', 'protocol error: ' + e.message);
+  }
+
   function connect() {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    // view=panes: a tmate host's panes come one by one (other sessions ignore it).
+    // view=panes: a tmate host's panes come one by one (other sessions ignore it). deflated=1: this page
+    // reads deflated frames, which the relay sends instead of permessage-deflate in a crowded session.
     ws = new WebSocket(scheme + '//' + location.host + '/ws/join/' + token.split('/').map(encodeURIComponent).join('/')
-        + '?view=panes');
+        + '?view=panes&deflated=1');
     ws.binaryType = 'arraybuffer';
     let opened = false;
     ws.onopen = () => { opened = true; setState('connecting', 'joining'); };
@@ -349,10 +394,9 @@
         return;
       }
       try {
-        onFrame(ev.data);
+        receive(ev.data);
       } catch (e) {
-        ws.close(1002, 'protocol error');
-        finish('error', 'Disconnected', 'protocol error: ' + e.message);
+        protocolError(e);
       }
     };
     ws.onclose = (ev) => {

@@ -26,7 +26,7 @@ public final class Frames {
 
     static final byte HELLO = 1, SESSION_INFO = 2, OUTPUT = 3, INPUT = 4, RESIZE = 5, SNAPSHOT = 6,
             NOTICE = 7, CLOSE = 8, PING = 9, PONG = 10, HOST_OPTIONS = 11,
-            LAYOUT = 12, PANE_OUTPUT = 13, PANE_SNAPSHOT = 14, SELECT_PANE = 15;
+            LAYOUT = 12, PANE_OUTPUT = 13, PANE_SNAPSHOT = 14, SELECT_PANE = 15, DEFLATED = 16;
 
     private Frames() {}
 
@@ -139,6 +139,7 @@ public final class Frames {
                 case PANE_OUTPUT -> PaneFrames.decodeOutput(b);
                 case PANE_SNAPSHOT -> PaneFrames.decodeSnapshot(b);
                 case SELECT_PANE -> PaneFrames.decodeSelect(b);
+                case DEFLATED -> DeflatedFrames.inflate(b);   // the frame inside (never another deflated one)
                 default -> throw new ProtocolException("unknown frame type " + (type & 0xff));
             };
             if (b.hasRemaining()) {
@@ -164,7 +165,7 @@ public final class Frames {
 
     private static String name(int type) {
         String[] names = {"?", "hello", "session-info", "output", "input", "resize", "snapshot", "notice", "close", "ping", "pong", "host-options",
-            "layout", "pane-output", "pane-snapshot", "select-pane"};
+            "layout", "pane-output", "pane-snapshot", "select-pane", "deflated"};
         return type > 0 && type < names.length ? names[type] : "type " + (type & 0xff);
     }
 

@@ -42,6 +42,8 @@ final class BrowserDriver {
     BrowserDriver waitJs(String page, String expression) { return step(page, "waitJs", q(expression)); }
     /** Exactly {@code n} frames of this protocol type were sent by the page so far. */
     BrowserDriver expectFrames(String page, int type, int n) { return step(page, "expectFrames", "[" + type + "," + n + "]"); }
+    /** At least {@code n} frames of this protocol type were received by the page so far. */
+    BrowserDriver expectReceivedAtLeast(String page, int type, int n) { return step(page, "expectReceivedAtLeast", "[" + type + "," + n + "]"); }
     BrowserDriver screenshot(String page, Path file) { return step(page, "screenshot", q(file.toString())); }
     BrowserDriver sleep(long millis) { return step(null, "sleep", String.valueOf(millis)); }
     BrowserDriver waitSelector(String page, String css) { return step(page, "waitSelector", q(css)); }

@@ -8,13 +8,19 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A Ferry protocol peer over a real WebSocket (Jetty client, permessage-deflate offered): a
  * participant on {@code /ws/join/TOKEN} or a host on {@code /ws/host}. Records every frame received.
  */
 public final class WsPeer extends FramePeer<Message> {
+    private final List<Integer> wireTypes = new CopyOnWriteArrayList<>();
+    private final AtomicLong wireBytes = new AtomicLong();
+
     private WsPeer() {}
 
     public static WsPeer connect(URI uri) throws Exception {
@@ -51,8 +57,20 @@ public final class WsPeer extends FramePeer<Message> {
         Ferry.waitUntil(timeout, "'" + text + "' in the stream (got: " + terminalText() + ")", () -> terminalText().contains(text));
     }
 
+    /** The type byte of every message received, before decoding (a deflated frame is 16 here). */
+    public List<Integer> wireTypes() {
+        return wireTypes;
+    }
+
+    /** Bytes of all messages received, as WebSocket handed them over (after any permessage-deflate). */
+    public long wireBytes() {
+        return wireBytes.get();
+    }
+
     @Override
     Message decode(ByteBuffer payload) throws ProtocolException {
+        if (payload.hasRemaining()) wireTypes.add(payload.get(payload.position()) & 0xff);
+        wireBytes.addAndGet(payload.remaining());
         return Frames.decode(payload);
     }
 

@@ -17,6 +17,8 @@ final class Ctx implements AutoCloseable {
     static final String ECHO = "stty raw -echo; exec cat";
     /** Whether the load host and participants offer permessage-deflate (browsers and ferry share do); -Dbench.deflate=false to compare. */
     static final boolean DEFLATE = !"false".equals(System.getProperty("bench.deflate"));
+    /** -Dbench.deflatedframes=false: web participants offer permessage-deflate only (the relay before deflated frames). */
+    static final boolean DEFLATED_FRAMES = !"false".equals(System.getProperty("bench.deflatedframes"));
     /** Whether the load host compresses at level 1 as ferry share does ({@link FastDeflate}); -Dbench.host.fastdeflate=false: Jetty's level 6. */
     static final boolean FAST_DEFLATE = !"false".equals(System.getProperty("bench.host.fastdeflate"));
 

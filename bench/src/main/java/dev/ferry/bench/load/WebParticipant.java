@@ -29,7 +29,9 @@ public final class WebParticipant implements Session.Listener.AutoDemanding, Ter
     static WebParticipant join(WebSocketClient client, int port, String token, boolean deflate, Consumer<byte[]> sink)
             throws Exception {
         WebParticipant p = new WebParticipant(sink);
-        ClientUpgradeRequest req = new ClientUpgradeRequest(URI.create("ws://127.0.0.1:" + port + "/ws/join/" + token));
+        // Like the browser page: permessage-deflate offered, and deflated frames read (the relay picks one).
+        ClientUpgradeRequest req = new ClientUpgradeRequest(URI.create("ws://127.0.0.1:" + port + "/ws/join/" + token
+                + (deflate && Ctx.DEFLATED_FRAMES ? "?deflated=1" : "")));
         if (deflate) req.addExtensions("permessage-deflate");
         p.ws = client.connect(p, req).get(30, TimeUnit.SECONDS);
         p.pinger = Pinger.every30s(p.ws);

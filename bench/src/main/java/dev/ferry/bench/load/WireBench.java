@@ -3,6 +3,8 @@ package dev.ferry.bench.load;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Measurement 5, wire efficiency: one scripted session (vim: type ten lines, edit, substitute,
@@ -22,7 +24,7 @@ final class WireBench {
         ctx.row("path", "raw PTY bytes", "wire bytes", "wire/raw");
         Json out = Json.obj();
         ctx.results.put("wire", out);
-        for (String path : new String[] {"ferry-web", "ferry-web-nodeflate", "ferry-ssh", "ferry-ssh-compressed", "openssh",
+        for (String path : new String[] {"ferry-web", "ferry-web-crowded", "ferry-web-nodeflate", "ferry-ssh", "ferry-ssh-compressed", "openssh",
                 "openssh-compressed"}) {
             Ctx.log("wire: " + path);
             out.put(path, once(path));
@@ -38,10 +40,15 @@ final class WireBench {
         long[] raw = new long[1];
         if (host != null) host.localSink = b -> raw[0] += b.length;
         Echo sink = new Echo();
+        // A fifth participant of a session (the four others off the proxy) gets deflated frames.
+        List<WebParticipant> others = new ArrayList<>();
+        if (path.equals("ferry-web-crowded")) {
+            for (int i = 0; i < 4; i++) others.add(WebParticipant.join(ctx.web, ctx.relay.httpPort, host.token(), true, b -> { }));
+        }
         try (CountingProxy proxy = new CountingProxy(ferry ? (path.startsWith("ferry-ssh") ? ctx.relay.sshPort : ctx.relay.httpPort)
                 : ctx.sshd.port)) {
             Term term = switch (path) {
-                case "ferry-web" -> WebParticipant.join(ctx.web, proxy.port(), host.token(), true, sink);
+                case "ferry-web", "ferry-web-crowded" -> WebParticipant.join(ctx.web, proxy.port(), host.token(), true, sink);
                 case "ferry-web-nodeflate" -> WebParticipant.join(ctx.web, proxy.port(), host.token(), false, sink);
                 case "ferry-ssh" -> SshTerm.open(ctx.ssh, proxy.port(), host.token(), ctx.key, null, sink);
                 case "ferry-ssh-compressed" -> SshTerm.open(ctx.sshCompressed, proxy.port(), host.token(), ctx.key, null, sink);
@@ -62,6 +69,7 @@ final class WireBench {
             return Json.obj().put("raw_pty_bytes", rawBytes).put("wire_bytes", wire).put("wire_up", proxy.up.get())
                     .put("wire_down", proxy.down.get()).put("ratio", (double) wire / rawBytes);
         } finally {
+            for (WebParticipant o : others) o.close();
             if (host != null) host.close();
         }
     }

@@ -36,7 +36,7 @@ record JoinTarget(URI endpoint, String relay, boolean readOnlyToken) {
 
     private static JoinTarget of(String base, String token) {
         if (!Tokens.wellFormed(token)) throw new IllegalArgumentException("Invalid or expired session token");
-        URI endpoint = RelayUrl.ws(base, "/ws/join/" + token + "?client=cli");
+        URI endpoint = RelayUrl.ws(base, "/ws/join/" + token + "?client=cli&deflated=1");
         return new JoinTarget(endpoint, base, Tokens.isReadOnly(token));
     }
 }

@@ -11,7 +11,7 @@ class JoinTargetTest {
     @Test
     void webLinkGivesTheJoinEndpoint() {
         JoinTarget t = JoinTarget.parse("http://relay.example:8080/t/" + TOKEN, null);
-        assertThat(t.endpoint().toString()).isEqualTo("ws://relay.example:8080/ws/join/" + TOKEN + "?client=cli");
+        assertThat(t.endpoint().toString()).isEqualTo("ws://relay.example:8080/ws/join/" + TOKEN + "?client=cli&deflated=1");
         assertThat(t.relay()).isEqualTo("http://relay.example:8080").doesNotContain(TOKEN);
         assertThat(t.readOnlyToken()).isFalse();
     }
@@ -19,14 +19,14 @@ class JoinTargetTest {
     @Test
     void httpsLinkUnderAPathUsesWss() {
         JoinTarget t = JoinTarget.parse("https://example.com/ferry/t/ro-" + TOKEN, null);
-        assertThat(t.endpoint().toString()).isEqualTo("wss://example.com/ferry/ws/join/ro-" + TOKEN + "?client=cli");
+        assertThat(t.endpoint().toString()).isEqualTo("wss://example.com/ferry/ws/join/ro-" + TOKEN + "?client=cli&deflated=1");
         assertThat(t.readOnlyToken()).isTrue();
     }
 
     @Test
     void tokenUsesTheRelay() {
         assertThat(JoinTarget.parse(TOKEN, "localhost:9000/").endpoint().toString())
-                .isEqualTo("ws://localhost:9000/ws/join/" + TOKEN + "?client=cli");
+                .isEqualTo("ws://localhost:9000/ws/join/" + TOKEN + "?client=cli&deflated=1");
     }
 
     @Test

@@ -11,7 +11,9 @@ public sealed interface Delivery {
     }
 
     /** Live output bytes (shared between seats: never modify). Stream seats only. */
-    record Output(byte[] data) implements Delivery {
+    record Output(byte[] data, SharedEncoding encoding) implements Delivery {
+        public Output(byte[] data) { this(data, new SharedEncoding()); }
+
         @Override public boolean equals(Object o) { return o instanceof Output other && Arrays.equals(data, other.data); }
         @Override public int hashCode() { return Arrays.hashCode(data); }
         @Override public String toString() { return "Output[" + data.length + " bytes]"; }
@@ -21,7 +23,9 @@ public sealed interface Delivery {
     record Layout(dev.ferry.protocol.Message.Layout layout) implements Delivery {}
 
     /** Live output of one pane (shared between seats: never modify). Pane seats only. */
-    record PaneOutput(int pane, byte[] data) implements Delivery {
+    record PaneOutput(int pane, byte[] data, SharedEncoding encoding) implements Delivery {
+        public PaneOutput(int pane, byte[] data) { this(pane, data, new SharedEncoding()); }
+
         @Override public boolean equals(Object o) { return o instanceof PaneOutput p && p.pane == pane && Arrays.equals(data, p.data); }
         @Override public int hashCode() { return 31 * pane + Arrays.hashCode(data); }
         @Override public String toString() { return "PaneOutput[" + pane + ", " + data.length + " bytes]"; }

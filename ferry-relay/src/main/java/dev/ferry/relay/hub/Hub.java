@@ -102,6 +102,12 @@ public final class Hub implements AutoCloseable {
         return s == null ? null : s.id();
     }
 
+    /** How many participants the live session a token names has (0 when none). */
+    public int participantCount(String token) {
+        Session s = wellFormed(token) ? byToken.get(token) : null;
+        return s == null ? 0 : s.participantCount();
+    }
+
     private static boolean wellFormed(String token) {
         if (Tokens.wellFormed(token)) return true;
         int slash = token == null ? -1 : token.indexOf('/');

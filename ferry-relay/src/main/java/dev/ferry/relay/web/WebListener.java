@@ -82,9 +82,14 @@ public final class WebListener implements RelayListener {
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping("/ws/host", (rq, rs, cb) -> new HostLink(hub, Request.getRemoteAddr(rq)));
             if (agents != null) container.addMapping("/ws/agent", (rq, rs, cb) -> agents.link(Request.getRemoteAddr(rq)));
-            container.addMapping("/ws/join/*", (rq, rs, cb) -> new JoinLink(hub,
-                    Request.getPathInContext(rq).substring("/ws/join/".length()), Request.getRemoteAddr(rq),
-                    JoinIdentity.of(rq, accounts, webSessions, hub.failures()), JoinLink.transport(rq.getHttpURI().getQuery()), JoinLink.style(rq.getHttpURI().getQuery())));
+            container.addMapping("/ws/join/*", (rq, rs, cb) -> {
+                String token = Request.getPathInContext(rq).substring("/ws/join/".length());
+                String query = rq.getHttpURI().getQuery();
+                boolean deflated = JoinLink.deflatedFrames(query, hub.participantCount(token));
+                if (deflated) rs.setExtensions(List.of());   // compressed once per chunk instead, for all of them
+                return new JoinLink(hub, token, Request.getRemoteAddr(rq), JoinIdentity.of(rq, accounts, webSessions, hub.failures()),
+                        JoinLink.transport(query), JoinLink.style(query), deflated);
+            });
         });
         ResourceHandler files = new ResourceHandler();
         files.setBaseResource(ResourceFactory.of(server).newClassLoaderResource("static/"));

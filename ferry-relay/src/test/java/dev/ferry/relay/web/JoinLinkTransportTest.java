@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code ferry join} names itself with {@code ?client=cli}; anything else is a browser. */
+/** What a participant's join query says: {@code ?client=cli} names {@code ferry join}; {@code deflated=1} reads deflated frames. */
 class JoinLinkTransportTest {
     @Test
     void onlyClientCliIsTheCli() {
@@ -14,5 +14,15 @@ class JoinLinkTransportTest {
         assertThat(JoinLink.transport("")).isEqualTo("web");
         assertThat(JoinLink.transport("client=clix")).isEqualTo("web");
         assertThat(JoinLink.transport("client=ssh")).isEqualTo("web");
+    }
+
+    @Test
+    void deflatedFramesOnlyForThoseWhoAskAndOnlyInACrowdedSession() {
+        assertThat(JoinLink.deflatedFrames("view=panes&deflated=1", JoinLink.SHARED_DEFLATE_SEATS)).isTrue();
+        assertThat(JoinLink.deflatedFrames("client=cli&deflated=1", 100)).isTrue();
+        assertThat(JoinLink.deflatedFrames("deflated=1", JoinLink.SHARED_DEFLATE_SEATS - 1)).isFalse();
+        assertThat(JoinLink.deflatedFrames("view=panes", 100)).isFalse();
+        assertThat(JoinLink.deflatedFrames("deflated=10", 100)).isFalse();
+        assertThat(JoinLink.deflatedFrames(null, 100)).isFalse();
     }
 }

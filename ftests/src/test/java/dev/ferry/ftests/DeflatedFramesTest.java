@@ -1,0 +1,117 @@
+package dev.ferry.ftests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.protocol.Frames;
+import dev.ferry.protocol.Message;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deflated frames: in a session that already has four participants, one that reads them gets each
+ * chunk of output compressed once by the relay for all such participants, instead of permessage-deflate.
+ */
+class DeflatedFramesTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int DEFLATED = 16;
+
+    @RegisterExtension static final ClassRelay relay = new ClassRelay();
+    @TempDir static Path tmp;
+
+    private static WsPeer host() throws Exception {
+        WsPeer host = WsPeer.connect(relay.get().ws("/ws/host"));
+        host.send(new Message.Hello(Frames.VERSION, false, 100, 30, "listing"));
+        host.await(Message.SessionInfo.class, WAIT);
+        return host;
+    }
+
+    private static WsPeer join(String token, String query) throws Exception {
+        WsPeer p = WsPeer.connect(relay.get().ws("/ws/join/" + token + query));
+        p.await(Message.Snapshot.class, WAIT);
+        return p;
+    }
+
+    /** Four participants that read deflated frames but joined too early to get them: the session is now crowded. */
+    private static void crowd(String token, List<WsPeer> into) throws Exception {
+        for (int i = 0; i < 4; i++) into.add(join(token, "?deflated=1"));
+    }
+
+    /** About 8 KiB of `ls -l`-like lines, different each time. */
+    private static byte[] listing(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; b.length() < 8000; i++) {
+            b.append("-rw-r--r-- 1 root root ").append(1000 + n * 97 + i).append(" Dec  7 10:4").append(i % 10)
+                    .append(" file-").append(n).append('-').append(i).append(".txt\r\n");
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCrowdedSessionSendsEachChunkCompressedOnceAndEveryoneSeesTheSameBytes() throws Exception {
+        List<WsPeer> early = new ArrayList<>();
+        try (WsPeer host = host()) {
+            String token = host.await(Message.SessionInfo.class, WAIT).roToken();
+            crowd(token, early);
+            try (WsPeer crowded = join(token, "?deflated=1"); WsPeer plain = join(token, "")) {
+                assertThat(early.get(0).negotiatedExtensions()).contains("permessage-deflate");
+                assertThat(crowded.negotiatedExtensions()).doesNotContain("permessage-deflate");
+                assertThat(plain.negotiatedExtensions()).contains("permessage-deflate");
+
+                long raw = 0;
+                for (int n = 0; n < 40; n++) {
+                    byte[] chunk = listing(n);
+                    raw += chunk.length;
+                    host.send(new Message.Output(chunk));
+                }
+                host.send(new Message.Output("end-of-listing\r\n".getBytes()));
+                for (WsPeer p : List.of(early.get(0), crowded, plain)) p.awaitText("end-of-listing", WAIT);
+
+                assertThat(crowded.terminalText()).isEqualTo(early.get(0).terminalText()).isEqualTo(plain.terminalText());
+                assertThat(crowded.wireTypes()).contains(DEFLATED);
+                assertThat(early.get(0).wireTypes()).doesNotContain(DEFLATED);
+                assertThat(plain.wireTypes()).doesNotContain(DEFLATED);
+                // No permessage-deflate here: what arrived is what crossed the wire.
+                assertThat(crowded.wireBytes()).as("bytes on the wire for %d raw", raw).isLessThan(raw / 4);
+            }
+        } finally {
+            early.forEach(WsPeer::close);
+        }
+    }
+
+    @Test
+    void theBrowserPageReadsDeflatedFrames() throws Exception {
+        List<WsPeer> early = new ArrayList<>();
+        try (WsPeer host = host()) {
+            String token = host.await(Message.SessionInfo.class, WAIT).roToken();
+            crowd(token, early);
+            host.send(new Message.Output(listing(1)));
+            // Once the page is seated (the host hears of a fifth participant), live output follows.
+            Thread live = Thread.ofVirtual().start(() -> {
+                try {
+                    Ferry.waitUntil(Duration.ofSeconds(40), "the page joining", () -> host.received().stream()
+                            .filter(m -> m instanceof Message.Notice n && n.text().contains("joined")).count() >= 5);
+                    for (int n = 2; n < 6; n++) host.send(new Message.Output(listing(n)));
+                    host.send(new Message.Output("after-the-page-joined\r\n".getBytes()));
+                } catch (Exception | AssertionError e) {
+                    // the driver's wait below fails and says so
+                }
+            });
+            BrowserDriver.Result r = new BrowserDriver()
+                    .open("page", relay.get().webBase() + "/t/" + token)
+                    .waitState("page", "live")
+                    .waitText("page", "after-the-page-joined")
+                    .expectReceivedAtLeast("page", DEFLATED, 2)   // its snapshot and the live listing
+                    .run(tmp, 60);
+            live.join();
+            assertThat(r.ok()).as("browser driver report: %s", r.report()).isTrue();
+        } finally {
+            early.forEach(WsPeer::close);
+        }
+    }
+}
