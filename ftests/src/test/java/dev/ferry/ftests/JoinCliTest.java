@@ -97,6 +97,28 @@ class JoinCliTest {
         }
     }
 
+    /** The fifth participant: ferry join asks for deflated frames, and gets them once the session is this crowded. */
+    @Test
+    void inACrowdedSessionTheJoinReadsDeflatedFrames() throws Exception {
+        java.util.List<WsPeer> others = new java.util.ArrayList<>();
+        try (ShareProcess share = relay.share("bash", "--norc"); Tmux pane = shellPane()) {
+            for (int i = 0; i < 4; i++) others.add(WsPeer.connect(relay.get().ws("/ws/join/" + share.readWriteToken() + "?deflated=1")));
+            pane.type(joinLine(share.links().get("web session")));
+            pane.sendKeys("Enter");
+            pane.waitFor(WAIT, "the shared prompt", s -> s.contains("bash-"));
+            pane.type("seq -f 'line %05g of a long listing' 1 3000; echo listed-$((6*7))");
+            pane.sendKeys("Enter");
+            String screen = pane.waitFor(WAIT, "the end of the listing", s -> s.lines().anyMatch(l -> l.trim().equals("listed-42")));
+            assertThat(screen).contains("line 03000 of a long listing");
+            assertThat(others.get(0).terminalText()).contains("line 01500 of a long listing");
+            pane.sendKeys("Enter");
+            pane.type("~.");
+            pane.waitForText("EXIT=0");
+        } finally {
+            others.forEach(WsPeer::close);
+        }
+    }
+
     @Test
     void hostExitEndsTheJoinWithTheReasonAndStatusZero() throws Exception {
         try (ShareProcess share = relay.share("sh", "-c", "echo ready-to-go; read line; exit 0"); Tmux pane = shellPane()) {
