@@ -96,7 +96,21 @@ public final class Frames {
         return a;
     }
 
-    /** Decodes one whole frame (consumes the buffer); malformed or oversized frames throw. */
+    /**
+     * Decodes one whole frame a participant received from the relay: like {@link #decode}, and a
+     * {@code deflated} frame becomes the frame it carries.
+     */
+    public static Message decodeFromRelay(ByteBuffer frame) throws ProtocolException {
+        if (frame.remaining() < 1 || frame.get(frame.position()) != DEFLATED) return decode(frame);
+        if (frame.remaining() > MAX_FRAME) {
+            throw new ProtocolException("frame of " + frame.remaining() + " bytes exceeds the limit of " + MAX_FRAME);
+        }
+        ByteBuffer body = frame.slice(frame.position() + 1, frame.remaining() - 1);
+        frame.position(frame.limit());
+        return DeflatedFrames.inflate(body);
+    }
+
+    /** Decodes one whole frame (consumes the buffer); malformed or oversized frames throw. Deflated frames are refused. */
     public static Message decode(ByteBuffer frame) throws ProtocolException {
         int size = frame.remaining();
         if (size == 0) {
@@ -139,7 +153,7 @@ public final class Frames {
                 case PANE_OUTPUT -> PaneFrames.decodeOutput(b);
                 case PANE_SNAPSHOT -> PaneFrames.decodeSnapshot(b);
                 case SELECT_PANE -> PaneFrames.decodeSelect(b);
-                case DEFLATED -> DeflatedFrames.inflate(b);   // the frame inside (never another deflated one)
+                case DEFLATED -> throw new ProtocolException("deflated frames go only from the relay to a participant that asked for them");
                 default -> throw new ProtocolException("unknown frame type " + (type & 0xff));
             };
             if (b.hasRemaining()) {

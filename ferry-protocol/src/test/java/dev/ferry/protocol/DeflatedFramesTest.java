@@ -21,8 +21,17 @@ class DeflatedFramesTest {
             byte[] deflated = DeflatedFrames.deflate(Frames.encode(m));
             assertThat(deflated[0]).isEqualTo((byte) 16);
             assertThat(deflated.length).isLessThan(TEXT.length / 10);
-            assertThat(Frames.decode(ByteBuffer.wrap(deflated))).isEqualTo(m);
+            assertThat(Frames.decodeFromRelay(ByteBuffer.wrap(deflated))).isEqualTo(m);
         }
+    }
+
+    @Test
+    void onlyParticipantsDecodeThem() throws ProtocolException {
+        byte[] deflated = DeflatedFrames.deflate(Frames.encode(new Message.Output(TEXT)));
+        // What the relay reads from hosts, participants and (inside data frames) agents.
+        assertThatThrownBy(() -> Frames.decode(ByteBuffer.wrap(deflated))).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("deflated frames go only from the relay to a participant");
+        assertThat(Frames.decodeFromRelay(ByteBuffer.wrap(Frames.encodeToArray(new Message.Ping(7))))).isEqualTo(new Message.Ping(7));
     }
 
     @Test
@@ -37,17 +46,17 @@ class DeflatedFramesTest {
     void aFrameThatInflatesPastTheLimitIsRefused() {
         byte[] bomb = deflated(new byte[Frames.MAX_FRAME + 1]);   // ~1 KiB on the wire
         assertThat(bomb.length).isLessThan(4096);
-        assertThatThrownBy(() -> Frames.decode(ByteBuffer.wrap(bomb)))
+        assertThatThrownBy(() -> Frames.decodeFromRelay(ByteBuffer.wrap(bomb)))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("inflates past the limit of 1048576 bytes");
     }
 
     @Test
     void onlyParticipantOutputFramesMayBeDeflated() {
         byte[] input = Frames.encodeToArray(new Message.Input(TEXT));
-        assertThatThrownBy(() -> Frames.decode(ByteBuffer.wrap(deflated(input))))
+        assertThatThrownBy(() -> Frames.decodeFromRelay(ByteBuffer.wrap(deflated(input))))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("may not carry a frame of type 4");
         byte[] twice = DeflatedFrames.deflate(Frames.encode(new Message.Output(TEXT)));
-        assertThatThrownBy(() -> Frames.decode(ByteBuffer.wrap(deflated(twice))))
+        assertThatThrownBy(() -> Frames.decodeFromRelay(ByteBuffer.wrap(deflated(twice))))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("may not carry a frame of type 16");
     }
 
@@ -55,15 +64,15 @@ class DeflatedFramesTest {
     void brokenDeflateDataIsMalformed() {
         byte[] good = DeflatedFrames.deflate(Frames.encode(new Message.Output(TEXT)));
         byte[] truncated = Arrays.copyOf(good, good.length / 2);
-        assertThatThrownBy(() -> Frames.decode(ByteBuffer.wrap(truncated))).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> Frames.decodeFromRelay(ByteBuffer.wrap(truncated))).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("truncated");
         byte[] trailing = Arrays.copyOf(good, good.length + 3);
-        assertThatThrownBy(() -> Frames.decode(ByteBuffer.wrap(trailing))).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> Frames.decodeFromRelay(ByteBuffer.wrap(trailing))).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("trailing bytes");
         byte[] garbage = {16, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2, 3};
-        assertThatThrownBy(() -> Frames.decode(ByteBuffer.wrap(garbage))).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> Frames.decodeFromRelay(ByteBuffer.wrap(garbage))).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("not valid DEFLATE");
-        assertThatThrownBy(() -> Frames.decode(ByteBuffer.wrap(deflated(new byte[0])))).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> Frames.decodeFromRelay(ByteBuffer.wrap(deflated(new byte[0])))).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("empty");
     }
 

@@ -78,6 +78,13 @@ class DeflatedFramesTest {
                 assertThat(plain.wireTypes()).doesNotContain(DEFLATED);
                 // No permessage-deflate here: what arrived is what crossed the wire.
                 assertThat(crowded.wireBytes()).as("bytes on the wire for %d raw", raw).isLessThan(raw / 4);
+
+                // They go one way only: the relay refuses one, and keeps the session going.
+                plain.sendRaw(dev.ferry.protocol.DeflatedFrames.deflate(Frames.encode(new Message.Output(listing(99)))));
+                assertThat(plain.await(Message.Close.class, WAIT).reason())
+                        .isEqualTo("protocol error: deflated frames go only from the relay to a participant that asked for them");
+                host.send(new Message.Output("still-going\r\n".getBytes()));
+                crowded.awaitText("still-going", WAIT);
             }
         } finally {
             early.forEach(WsPeer::close);

@@ -71,7 +71,7 @@ public final class WsPeer extends FramePeer<Message> {
     Message decode(ByteBuffer payload) throws ProtocolException {
         if (payload.hasRemaining()) wireTypes.add(payload.get(payload.position()) & 0xff);
         wireBytes.addAndGet(payload.remaining());
-        return Frames.decode(payload);
+        return Frames.decodeFromRelay(payload);
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class WebParticipant implements Session.Listener.AutoDemanding, Ter
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         try {
-            switch (Frames.decode(payload)) {
+            switch (Frames.decodeFromRelay(payload)) {
                 case Message.Output o -> sink.accept(o.data());
                 case Message.Snapshot s -> snapshots.incrementAndGet();
                 case Message.Close c -> closedReason = c.reason();

@@ -34,7 +34,7 @@ public final class JoinConnection implements Session.Listener.AutoDemanding {
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         Message m;
         try {
-            m = Frames.decode(payload);
+            m = Frames.decodeFromRelay(payload);
         } catch (ProtocolException e) {
             callback.succeed();
             close(StatusCode.PROTOCOL, "protocol error");
