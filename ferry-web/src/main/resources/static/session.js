@@ -400,9 +400,13 @@
       }
     };
     ws.onclose = (ev) => {
-      if (ended) return;
-      if (!opened) finish('error', 'Cannot join', 'Cannot reach the relay');
-      else finish('error', 'Disconnected', 'The connection to the relay was lost' + (ev.reason ? ': ' + ev.reason : ''));
+      const lost = () => {
+        if (ended) return;
+        if (!opened) finish('error', 'Cannot join', 'Cannot reach the relay');
+        else finish('error', 'Disconnected', 'The connection to the relay was lost' + (ev.reason ? ': ' + ev.reason : ''));
+      };
+      // Frames still inflating (the relay's close frame among them) come first.
+      if (behind > 0) inflating.then(lost, lost); else lost();
     };
   }
 
