@@ -77,6 +77,22 @@ class JsonTest {
     }
 
     @Test
+    void quoteAsciiFindsASpecialByteAtEveryPlaceOfALongRun() throws Exception {
+        for (int len = 0; len < 40; len++) {
+            for (int at = 0; at < len; at++) {
+                for (byte special : new byte[] {'"', '\\', '\n', 0x1b, 0x7f, 0}) {
+                    byte[] bytes = "x".repeat(len).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    bytes[at] = special;
+                    var out = new java.io.ByteArrayOutputStream();
+                    Json.quoteAscii(bytes, 0, len, out);
+                    String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+                    assertThat(out.toByteArray()).isEqualTo(quote(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
+    @Test
     void parsesHeaderAndEventShapes() {
         Object h = Json.parse("{\"version\": 2, \"width\": 80, \"env\": {\"TERM\": \"xterm\"}, \"x\": [true, false, null]}");
         assertThat(h).isEqualTo(Map.of("version", 2.0, "width", 80.0, "env", Map.of("TERM", "xterm"),
