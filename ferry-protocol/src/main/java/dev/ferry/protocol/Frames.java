@@ -101,17 +101,15 @@ public final class Frames {
      * {@code deflated} frame becomes the frame it carries.
      */
     public static Message decodeFromRelay(ByteBuffer frame) throws ProtocolException {
-        if (frame.remaining() < 1 || frame.get(frame.position()) != DEFLATED) return decode(frame);
-        if (frame.remaining() > MAX_FRAME) {
-            throw new ProtocolException("frame of " + frame.remaining() + " bytes exceeds the limit of " + MAX_FRAME);
-        }
-        ByteBuffer body = frame.slice(frame.position() + 1, frame.remaining() - 1);
-        frame.position(frame.limit());
-        return DeflatedFrames.inflate(body);
+        return decode(frame, true);
     }
 
     /** Decodes one whole frame (consumes the buffer); malformed or oversized frames throw. Deflated frames are refused. */
     public static Message decode(ByteBuffer frame) throws ProtocolException {
+        return decode(frame, false);
+    }
+
+    private static Message decode(ByteBuffer frame, boolean fromRelay) throws ProtocolException {
         int size = frame.remaining();
         if (size == 0) {
             throw new ProtocolException("empty frame");
@@ -153,7 +151,10 @@ public final class Frames {
                 case PANE_OUTPUT -> PaneFrames.decodeOutput(b);
                 case PANE_SNAPSHOT -> PaneFrames.decodeSnapshot(b);
                 case SELECT_PANE -> PaneFrames.decodeSelect(b);
-                case DEFLATED -> throw new ProtocolException("deflated frames go only from the relay to a participant that asked for them");
+                case DEFLATED -> {
+                    if (!fromRelay) throw new ProtocolException("deflated frames go only from the relay to a participant that asked for them");
+                    yield DeflatedFrames.inflate(b);   // consumes the rest; the frame inside is never another deflated one
+                }
                 default -> throw new ProtocolException("unknown frame type " + (type & 0xff));
             };
             if (b.hasRemaining()) {
