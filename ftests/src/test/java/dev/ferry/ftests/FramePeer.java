@@ -33,12 +33,12 @@ abstract class FramePeer<M> implements Session.Listener.AutoDemanding, AutoClose
     /** What an undecodable message is recorded as, so a test sees it among the frames. */
     abstract M undecodable(String why);
 
-    /** Connects; {@code deflate} offers permessage-deflate, {@code headers} go on the upgrade request. */
-    final void open(URI uri, int maxFrame, boolean deflate, Map<String, String> headers) throws Exception {
+    /** Connects, offering {@code extensions} (none when null); {@code headers} go on the upgrade request. */
+    final void open(URI uri, int maxFrame, String extensions, Map<String, String> headers) throws Exception {
         client.setMaxBinaryMessageSize(maxFrame);
         client.start();
         ClientUpgradeRequest req = new ClientUpgradeRequest(uri);
-        if (deflate) req.addExtensions("permessage-deflate");
+        if (extensions != null) req.addExtensions(extensions);
         headers.forEach(req::setHeader);
         ws = client.connect(this, req).get(10, TimeUnit.SECONDS);
     }
@@ -85,6 +85,11 @@ abstract class FramePeer<M> implements Session.Listener.AutoDemanding, AutoClose
     /** The extensions the server accepted in the handshake (e.g. permessage-deflate). */
     public List<String> negotiatedExtensions() {
         return ws.getUpgradeResponse().getExtensions().stream().map(e -> e.getName()).toList();
+    }
+
+    /** The relay's answer, with parameters, e.g. "permessage-deflate;client_no_context_takeover". */
+    public String negotiatedExtensionHeader() {
+        return ws.getUpgradeResponse().getHeader("Sec-WebSocket-Extensions");
     }
 
     @Override

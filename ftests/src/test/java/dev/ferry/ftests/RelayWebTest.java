@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,5 +145,64 @@ class RelayWebTest {
                 Ferry.waitUntil(WAIT, "the stalled participant's connection closed", stalled::isClosedByPeer);
             }
         }
+    }
+
+    @Test
+    void aHostThatAsksKeepsNoCompressionContextAndTheRelaySendsHostsPlainFrames() throws Exception {
+        try (RelayProcess relay = RelayProcess.start(tmp)) {
+            // ferry share's offer: each message compressed on its own (here by hand, on a bare socket)
+            try (RawWebSocket raw = new RawWebSocket(relay.ws("/ws/host"),
+                    "Sec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover\r\n")) {
+                assertThat(raw.handshake()).contains("client_no_context_takeover").contains("server_no_context_takeover");
+                raw.sendCompressed(Frames.encodeToArray(new Message.Hello(Frames.VERSION, false, 80, 24, "raw-host")));
+                RawWebSocket.RawFrame first = raw.nextFrame();
+                assertThat(first.compressed()).isFalse();   // what the relay sends a host goes plain
+                Message.SessionInfo info = (Message.SessionInfo) Frames.decode(ByteBuffer.wrap(first.payload()));
+                try (WsPeer rw = join(relay, info.rwToken())) {
+                    String all = sendLines(m -> raw.sendCompressed(Frames.encodeToArray(m)));
+                    rw.awaitText("the-end", WAIT);
+                    assertThat(rw.terminalText()).contains(all);
+
+                    rw.send(new Message.Input("typed".getBytes(StandardCharsets.US_ASCII)));
+                    RawWebSocket.RawFrame f;
+                    Message m = null;
+                    do {
+                        f = raw.nextFrame();
+                        assertThat(f.compressed()).isFalse();
+                        if (f.opcode() == 2) m = Frames.decode(ByteBuffer.wrap(f.payload()));
+                    } while (!(m instanceof Message.Input));
+                    assertThat(((Message.Input) m).data()).isEqualTo("typed".getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            // a stock offer keeps its context for what it sends (the relay's inflater keeps up)
+            try (WsPeer host = WsPeer.connect(relay.ws("/ws/host"))) {
+                host.send(new Message.Hello(Frames.VERSION, false, 80, 24, "test-host"));
+                assertThat(host.negotiatedExtensionHeader()).contains("server_no_context_takeover")
+                        .doesNotContain("client_no_context_takeover");
+                try (WsPeer p = join(relay, info(host).roToken())) {
+                    assertThat(p.negotiatedExtensionHeader()).contains("permessage-deflate").doesNotContain("context_takeover");
+                    String all = sendLines(host::send);
+                    p.awaitText("the-end", WAIT);
+                    assertThat(p.terminalText()).contains(all);
+                    assertThat(host.isOpen()).isTrue();
+                }
+            }
+        }
+    }
+
+    private interface Sender {
+        void send(Message m) throws Exception;
+    }
+
+    /** Fifty compressible output messages, then "the-end"; returns the fifty as text. */
+    private static String sendLines(Sender host) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            String line = "line " + i + " " + "-rw-r--r-- 1 user staff 4096 Nov 22 file.txt ".repeat(20) + "\r\n";
+            host.send(new Message.Output(line.getBytes(StandardCharsets.US_ASCII)));
+            all.append(line);
+        }
+        host.send(new Message.Output("the-end".getBytes(StandardCharsets.US_ASCII)));
+        return all.toString();
     }
 }

@@ -60,7 +60,7 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
         try {
             client.start();
             ClientUpgradeRequest req = new ClientUpgradeRequest(uri);
-            req.addExtensions("permessage-deflate");
+            req.addExtensions(FastDeflate.OFFER);
             c.ws = client.connect(c, req).get(10, TimeUnit.SECONDS);
             c.pipe = new FramePipe(c.ws, MAX_PENDING);
             c.send(hello);
