@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Measurement 4, scale: N idle sessions, each with its host connected (the load host, no PTY),
  * 80x24, history full (2,100 lines written, the terminal keeps 2,000). The relay's heap after a
- * full GC and its RSS, minus the same before, per session.
+ * full GC and its RSS, minus the same before, per session: first 2 s after the output ("fresh"),
+ * then once the sessions have been quiet past the relay's compaction delay ("idle", 13 s), when
+ * their scrollback is kept deflated.
  */
 final class ScaleBench {
     private final Ctx ctx;
@@ -17,7 +19,7 @@ final class ScaleBench {
 
     void run() throws Exception {
         System.out.println("\n4. Scale: idle sessions (80x24, full history)");
-        ctx.row("sessions", "heap/session KB", "RSS/session KB", "heap total MB", "RSS total MB");
+        ctx.row("sessions", "state", "heap/session KB", "RSS/session KB", "heap total MB", "RSS total MB");
         Json out = Json.arr();
         ctx.results.put("scale", out);
         byte[] history = history();
@@ -34,14 +36,14 @@ final class ScaleBench {
                 return h;
             });
             try {
+                Json row = Json.obj().put("sessions", n).put("heap_bytes_before", heap0).put("rss_bytes_before", rss0);
                 Thread.sleep(Long.getLong("bench.scale.settle.ms", 2000));   // the recorders are still writing the history for a while
-                long heap = ctx.relay.heapAfterGc(), rss = ctx.relay.rssBytes();
-                double heapPer = (heap - heap0) / 1024.0 / n, rssPer = (rss - rss0) / 1024.0 / n;
-                ctx.row(Integer.toString(n), Ctx.f(heapPer), Ctx.f(rssPer), Ctx.f(heap / 1e6), Ctx.f(rss / 1e6));
+                measure(n, "fresh", heap0, rss0, row, "");
+                Thread.sleep(Long.getLong("bench.scale.idle.ms", 11_000));   // past the relay's 10 s before it compacts a quiet screen
+                measure(n, "idle", heap0, rss0, row, "idle_");
                 String histogram = System.getProperty("bench.scale.histogram");   // a file: what the live sessions hold
                 if (histogram != null) ctx.relay.classHistogram(java.nio.file.Path.of(histogram + "-" + n + ".txt"));
-                out.add(Json.obj().put("sessions", n).put("heap_kb_per_session", heapPer).put("rss_kb_per_session", rssPer)
-                        .put("heap_bytes", heap).put("heap_bytes_before", heap0).put("rss_bytes", rss).put("rss_bytes_before", rss0));
+                out.add(row);
             } finally {
                 Parallel.map(n, 64, 300, i -> {
                     hosts.get(i).close();
@@ -49,6 +51,14 @@ final class ScaleBench {
                 });
             }
         }
+    }
+
+    private void measure(int n, String state, long heap0, long rss0, Json row, String prefix) throws Exception {
+        long heap = ctx.relay.heapAfterGc(), rss = ctx.relay.rssBytes();
+        double heapPer = (heap - heap0) / 1024.0 / n, rssPer = (rss - rss0) / 1024.0 / n;
+        ctx.row(Integer.toString(n), state, Ctx.f(heapPer), Ctx.f(rssPer), Ctx.f(heap / 1e6), Ctx.f(rss / 1e6));
+        row.put(prefix + "heap_kb_per_session", heapPer).put(prefix + "rss_kb_per_session", rssPer)
+                .put(prefix + "heap_bytes", heap).put(prefix + "rss_bytes", rss);
     }
 
     /** 2,100 lines of coloured, varied text (what a busy shell leaves behind). */

@@ -46,6 +46,8 @@ public final class Hub implements AutoCloseable {
         });
         long period = Math.max(50, Math.min(1000, limits.stallTimeout().toMillis() / 4));
         watchdog.scheduleWithFixedDelay(this::dropStalled, period, period, TimeUnit.MILLISECONDS);
+        long compactPeriod = Math.max(50, Math.min(1000, limits.compactAfter().toMillis() / 4));
+        watchdog.scheduleWithFixedDelay(this::compactQuiet, compactPeriod, compactPeriod, TimeUnit.MILLISECONDS);
     }
 
     public HubLimits limits() { return limits; }
@@ -159,6 +161,18 @@ public final class Hub implements AutoCloseable {
             byToken.remove(s.readOnlyToken(), s);
         }
         log.ended(s, reason);
+    }
+
+    private void compactQuiet() {
+        long now = System.nanoTime();
+        long quiet = limits.compactAfter().toNanos();
+        for (Session s : sessions.values()) {
+            try {
+                s.compactIfQuiet(now, quiet);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Hub.class).warn("compaction: {}", e.toString());
+            }
+        }
     }
 
     private void dropStalled() {

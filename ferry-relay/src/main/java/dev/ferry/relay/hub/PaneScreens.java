@@ -61,6 +61,11 @@ final class PaneScreens {
         return layout;
     }
 
+    /** Every pane's screen. */
+    List<ScreenFeed> all() {
+        return List.copyOf(screens.values());
+    }
+
     /** The pane's screen, or null for a pane the layout does not name (its output is dropped). */
     ScreenFeed screen(int pane) {
         return screens.get(pane);

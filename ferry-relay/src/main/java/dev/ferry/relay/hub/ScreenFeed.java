@@ -35,6 +35,10 @@ final class ScreenFeed {
     private final ConcurrentLinkedQueue<Object> pending = new ConcurrentLinkedQueue<>();  // byte[] or Size
     private final AtomicLong pendingBytes = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** When the screen was last fed or read (System.nanoTime), and whether since its last compaction. */
+    private volatile long lastUse = System.nanoTime();
+    private volatile boolean usedSinceCompaction = true;
+    private final AtomicBoolean compacting = new AtomicBoolean();
 
     private record Size(int cols, int rows) {}
 
@@ -76,6 +80,7 @@ final class ScreenFeed {
         lock.lock();
         try {
             feedPending();
+            used();
             return f.apply(terminal);
         } finally {
             lock.unlock();
@@ -93,6 +98,33 @@ final class ScreenFeed {
 
     Frame frame() {
         return read(Terminal::frame);
+    }
+
+    /**
+     * Compacts the terminal's history on the worker when the screen has been neither fed nor read for
+     * {@code quietNanos} (and not since the last compaction): a quiet session's scrollback is most of
+     * its memory, and deflated it is several times smaller. Called by the hub's timer; cheap when there
+     * is nothing to do.
+     */
+    void compactIfQuiet(long now, long quietNanos) {
+        if (!usedSinceCompaction || now - lastUse < quietNanos || !compacting.compareAndSet(false, true)) return;
+        worker.execute(() -> {
+            lock.lock();
+            try {
+                if (pending.isEmpty()) {
+                    terminal.compactHistory();
+                    usedSinceCompaction = false;
+                }
+            } finally {
+                lock.unlock();
+                compacting.set(false);
+            }
+        });
+    }
+
+    /** Whether the history was compacted and the screen not fed or read since (for tests). */
+    boolean compacted() {
+        return !usedSinceCompaction;
     }
 
     /** Bytes appended but not yet fed (for tests and metrics). */
@@ -123,9 +155,16 @@ final class ScreenFeed {
         } while (!pending.isEmpty() && scheduled.compareAndSet(false, true));
     }
 
+    /** Under the lock. */
+    private void used() {
+        lastUse = System.nanoTime();
+        usedSinceCompaction = true;
+    }
+
     private void feedPending() {
         Object item;
         while ((item = pending.poll()) != null) {
+            used();
             if (item instanceof byte[] data) {
                 terminal.feed(data);
                 pendingBytes.addAndGet(-data.length);

@@ -295,6 +295,19 @@ public final class Session {
     }
 
     /** Gives up on seats that left their queue undrained too long. Called by the hub's watchdog. */
+    /** Compacts the scrollback of this session's screens that went quiet ({@link ScreenFeed#compactIfQuiet}). */
+    void compactIfQuiet(long now, long quietNanos) {
+        screen.compactIfQuiet(now, quietNanos);
+        for (ScreenFeed pane : locked(() -> panes == null ? List.<ScreenFeed>of() : panes.all())) {
+            pane.compactIfQuiet(now, quietNanos);
+        }
+    }
+
+    /** Whether the main screen's history is compacted and unused since (for tests). */
+    boolean screenCompacted() {
+        return screen.compacted();
+    }
+
     void dropStalled(long now, long timeoutNanos) {
         List<Seat> stalled = new ArrayList<>();
         lock.lock();

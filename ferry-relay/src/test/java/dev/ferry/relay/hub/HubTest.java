@@ -302,4 +302,26 @@ class HubTest {
         viewer.seat.input("rm -rf /\r".getBytes(StandardCharsets.UTF_8));
         assertThat(source.inputText()).isEmpty();
     }
+
+    @Test
+    void aQuietSessionsScrollbackIsCompactedAndALaterJoinerGetsTheSameSnapshot() throws Exception {
+        hub.close();
+        hub = new Hub(new HubLimits(1 << 20, Duration.ofSeconds(60), 300, Duration.ofMillis(200)), SessionLog.NONE, new FailureLimiter());
+        Session s = open(false);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            lines.append(i % 7 == 0 ? "\033[1;32m" : "").append("line ").append(i).append(" of scrollback\033[m\r\n");
+        }
+        out(s, lines.toString());
+        byte[] before = ((Delivery.Snapshot) join(s.readOnlyToken(), Seat.Style.STREAM).drain().get(0)).data();
+        assertThat(s.screenCompacted()).isFalse();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!s.screenCompacted()) {
+            assertThat(System.nanoTime()).as("compacted within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        byte[] after = ((Delivery.Snapshot) join(s.readOnlyToken(), Seat.Style.STREAM).drain().get(0)).data();
+        assertThat(new String(after, StandardCharsets.UTF_8)).contains("line 200 of scrollback").contains("line 499");
+        assertThat(after).isEqualTo(before);
+    }
 }

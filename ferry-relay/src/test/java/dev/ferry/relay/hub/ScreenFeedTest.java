@@ -99,4 +99,35 @@ class ScreenFeedTest {
             assertThat(worker.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
         }
     }
+
+    @Test
+    void aQuietScreenHasItsHistoryCompactedOnceAndAgainOnlyAfterItIsUsed() {
+        ManualExecutor worker = new ManualExecutor();
+        Terminal terminal = new Terminal(80, 24);
+        ScreenFeed feed = new ScreenFeed(terminal, worker, 1 << 20);
+        feed.output(bytes("a line of scrollback\r\n".repeat(500)));
+        feed.kick();
+        worker.runAll();
+        long now = System.nanoTime(), quiet = TimeUnit.SECONDS.toNanos(10);
+        feed.compactIfQuiet(now, quiet);
+        assertThat(worker.tasks).as("not quiet long enough").isEmpty();
+
+        long later = now + TimeUnit.SECONDS.toNanos(11);
+        feed.compactIfQuiet(later, quiet);
+        feed.compactIfQuiet(later, quiet);
+        assertThat(worker.tasks).as("one compaction at a time").hasSize(1);
+        long before = terminal.historyFootprint();
+        worker.runAll();
+        assertThat(terminal.historyCompacted()).isTrue();
+        assertThat(terminal.historyFootprint()).isLessThan(before / 4);
+        assertThat(feed.compacted()).isTrue();
+        feed.compactIfQuiet(later, quiet);
+        assertThat(worker.tasks).as("nothing new to compact").isEmpty();
+
+        String oldest = feed.read(t -> t.historyLine(0));
+        assertThat(oldest).isEqualTo("a line of scrollback");
+        assertThat(feed.compacted()).isFalse();
+        feed.compactIfQuiet(later + TimeUnit.SECONDS.toNanos(11), quiet);
+        assertThat(worker.tasks).as("a read may have inflated a block").hasSize(1);
+    }
 }
