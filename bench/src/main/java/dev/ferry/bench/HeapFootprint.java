@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import org.openjdk.jol.info.GraphLayout;
 
 /**
- * Heap held by one 80x24 terminal with its 2,000 lines of history full of 80-column lines, two
- * ways: JOL's walk of the object graph (exact, for one terminal), and the used-heap delta of
+ * Heap held by one 80x24 terminal with its 2,000 lines of history full of 80-column lines, as
+ * written and compacted (deflated, as the relay keeps a quiet session's), measured two ways: JOL's walk of the object graph (exact, for one terminal), and the used-heap delta of
  * {@value #COUNT} such terminals after full GCs, divided by {@value #COUNT} (a cross-check that
  * includes what JOL cannot see, e.g. allocation slack). Run: {@code bench/jmh --heap}.
  */
@@ -18,19 +18,21 @@ public final class HeapFootprint {
     private HeapFootprint() {}
 
     public static void main(String[] args) {
-        for (String kind : new String[] {"plain", "coloured"}) {
+        for (String variant : new String[] {"plain", "coloured", "plain compacted", "coloured compacted"}) {
+            String kind = variant.split(" ")[0];
+            boolean compact = variant.endsWith("compacted");
             byte[] output = output(kind);
-            Terminal one = filled(output);
+            Terminal one = filled(output, compact);
             long jol = GraphLayout.parseInstance(one).totalSize();
             MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
             long before = usedAfterGc(mem);
             Terminal[] all = new Terminal[COUNT];
             for (int i = 0; i < COUNT; i++) {
-                all[i] = filled(output);
+                all[i] = filled(output, compact);
             }
             long after = usedAfterGc(mem);
-            System.out.printf("%-8s history %d lines: JOL %,d B; heap delta %,d B per terminal (of %d); history arrays ~%,d B%n",
-                    kind, one.historySize(), jol, (after - before) / COUNT, COUNT, one.historyFootprint());
+            System.out.printf("%-18s history %d lines: JOL %,d B; heap delta %,d B per terminal (of %d); history arrays ~%,d B%n",
+                    variant, one.historySize(), jol, (after - before) / COUNT, COUNT, one.historyFootprint());
             if (all[COUNT - 1].historySize() != one.historySize()) {
                 throw new AssertionError("terminals differ");
             }
@@ -55,9 +57,11 @@ public final class HeapFootprint {
         return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static Terminal filled(byte[] output) {
+    /** Compacted: as the relay keeps the scrollback of a session that went quiet. */
+    private static Terminal filled(byte[] output, boolean compact) {
         Terminal t = new Terminal(80, 24);
         t.feed(output);
+        if (compact) t.compactHistory();
         return t;
     }
 
