@@ -173,6 +173,14 @@ class RelayWebTest {
                     } while (!(m instanceof Message.Input));
                     assertThat(((Message.Input) m).data()).isEqualTo("typed".getBytes(StandardCharsets.US_ASCII));
                 }
+                // a participant that asks the relay to keep no context still gets its output compressed
+                try (RawWebSocket viewer = new RawWebSocket(relay.ws("/ws/join/" + info.roToken()),
+                        "Sec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover\r\n")) {
+                    assertThat(viewer.handshake()).contains("server_no_context_takeover");
+                    RawWebSocket.RawFrame snapshot = viewer.nextFrame();
+                    assertThat(snapshot.opcode()).isEqualTo(2);
+                    assertThat(snapshot.compressed()).isTrue();
+                }
             }
             // a stock offer keeps its context for what it sends (the relay's inflater keeps up)
             try (WsPeer host = WsPeer.connect(relay.ws("/ws/host"))) {

@@ -57,25 +57,27 @@ final class LinkDeflate {
     }
 
     /**
-     * Jetty's permessage-deflate, sending uncompressed when the relay keeps no context for what it
-     * sends (only hosts are answered so, or a participant that asks for it). Public: Jetty makes it.
+     * Jetty's permessage-deflate, sending uncompressed on host links ({@link WebListener#HOST_PATH}).
+     * Decided by the path, not by {@code server_no_context_takeover}: a participant may ask for that
+     * too (Go's gorilla/websocket always does) and still wants its output compressed. Public: Jetty
+     * makes it.
      */
     public static final class Extension extends PerMessageDeflateExtension {
-        private boolean plainOutgoing;
-
-        @Override
-        public void init(org.eclipse.jetty.websocket.core.ExtensionConfig config, WebSocketComponents components) {
-            super.init(config, components);
-            plainOutgoing = getConfig().getParameterKeys().contains("server_no_context_takeover");
-        }
+        private Boolean toHost;
 
         @Override
         public void sendFrame(OutgoingEntry entry) {
-            if (plainOutgoing) {
+            if (toHost()) {
                 nextOutgoingFrame(entry);
             } else {
                 super.sendFrame(entry);
             }
+        }
+
+        private boolean toHost() {
+            Boolean host = toHost;
+            if (host == null) toHost = host = WebListener.HOST_PATH.equals(getCoreSession().getRequestURI().getPath());
+            return host;
         }
     }
 }

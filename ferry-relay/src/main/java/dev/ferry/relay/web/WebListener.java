@@ -31,6 +31,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class WebListener implements RelayListener {
     /** A peer that sends nothing (not even a Ping frame) for this long is closed. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(120);
+    /** Where hosts connect. */
+    static final String HOST_PATH = "/ws/host";
     /** Agents ping this often (the relay says so in its welcome); an agent silent for three times as long is gone. */
     static final int AGENT_HEARTBEAT_SECONDS = 20;
 
@@ -75,7 +77,7 @@ public final class WebListener implements RelayListener {
             container.setMaxBinaryMessageSize(Frames.MAX_FRAME);
             container.setMaxTextMessageSize(1024);
             container.setIdleTimeout(IDLE_TIMEOUT);
-            container.addMapping("/ws/host", (rq, rs, cb) -> {
+            container.addMapping(HOST_PATH, (rq, rs, cb) -> {
                 rs.setExtensions(LinkDeflate.hostAnswer(rq.getExtensions()));
                 return new HostLink(hub, Request.getRemoteAddr(rq));
             });
