@@ -41,6 +41,16 @@ final class Mirror {
         return layout;
     }
 
+    /** Keeps every pane's scrollback deflated ({@link Terminal#compactHistory}): the host went quiet. */
+    void compactHistory() {
+        panes.values().forEach(Terminal::compactHistory);
+    }
+
+    /** Whether every pane's scrollback is compacted and unread since (for tests). */
+    boolean historyCompacted() {
+        return panes.values().stream().allMatch(Terminal::historyCompacted);
+    }
+
     /** The size of the composed picture: the window area plus the status row. */
     int cols() {
         return layout.cols();

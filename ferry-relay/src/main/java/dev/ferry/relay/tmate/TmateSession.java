@@ -37,6 +37,9 @@ final class TmateSession implements Source {
     private String reconnectionData;
     private ScheduledFuture<?> expiry;
     private boolean ended;
+    /** When the mirror last changed (System.nanoTime), and whether since its panes were compacted. */
+    private long lastChange = System.nanoTime();
+    private boolean changedSinceCompaction = true;
 
     TmateSession(TmateSessions owner, TmateHost link, boolean foreground) {
         this.owner = owner;
@@ -199,8 +202,24 @@ final class TmateSession implements Source {
         }
     }
 
+    /**
+     * Compacts the mirror's pane histories once the host has sent nothing for {@code quietNanos}
+     * (the hub does the same for the session's own screens). Called by the sessions' timer.
+     */
+    synchronized void compactIfQuiet(long now, long quietNanos) {
+        if (!changedSinceCompaction || now - lastChange < quietNanos) return;
+        mirror.compactHistory();
+        changedSinceCompaction = false;
+    }
+
+    synchronized boolean mirrorCompacted() {
+        return mirror.historyCompacted();
+    }
+
     /** Redraws the composed window into the session: only the cells that changed. */
     private void publish() {
+        lastChange = System.nanoTime();   // every change to the mirror, and every read of it, comes here
+        changedSinceCompaction = true;
         Session s = session;
         if (s == null) return;
         if (mirror.cols() != shownCols || mirror.rows() != shownRows) {

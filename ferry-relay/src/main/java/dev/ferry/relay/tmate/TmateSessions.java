@@ -40,7 +40,7 @@ public final class TmateSessions implements AutoCloseable {
     private final Map<String, TmateSession> byReconnectionData = new ConcurrentHashMap<>();
     private final Set<TmateSession> live = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ferry-tmate-grace");
+        Thread t = new Thread(r, "ferry-tmate-timer");
         t.setDaemon(true);
         return t;
     });
@@ -52,6 +52,18 @@ public final class TmateSessions implements AutoCloseable {
     public TmateSessions(Hub hub, Duration grace) {
         this.hub = hub;
         this.grace = grace;
+        long quiet = hub.limits().compactAfter().toNanos();
+        long period = Math.max(50, Math.min(1000, hub.limits().compactAfter().toMillis() / 4));
+        timer.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            for (TmateSession s : live) {
+                try {
+                    s.compactIfQuiet(now, quiet);
+                } catch (RuntimeException e) {
+                    LOG.warn("compaction: {}", e.toString());
+                }
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     Hub hub() {

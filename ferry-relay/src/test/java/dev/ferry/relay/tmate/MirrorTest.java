@@ -66,4 +66,24 @@ class MirrorTest {
     void statusStylesAreStripped() {
         assertThat(Mirror.stripStyles("#[fg=red]x##y\u001b")).isEqualTo("x#y");
     }
+
+    @Test
+    void aCompactedMirrorComposesTheSameCopyModeViewOverItsHistory() {
+        Mirror m = new Mirror();
+        m.layout(new Layout(30, 3, List.of(new Layout.Window(0, "bash", List.of(new Layout.Pane(0, 30, 3, 0, 0)), 0)), 0));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            lines.append("line ").append(i).append(i % 5 == 0 ? " \033[1;31mred\033[m" : "").append("\r\n");
+        }
+        m.output(0, lines.toString().getBytes(StandardCharsets.UTF_8));
+        m.copyMode(0, new Mirror.CopyView(true, 300, 2, 1));
+        Frame before = m.compose();
+        assertThat(before.text()).startsWith("line 298").contains("[300/598]");
+
+        m.compactHistory();
+        assertThat(m.historyCompacted()).isTrue();
+        Frame after = m.compose();
+        assertThat(after.text()).isEqualTo(before.text());
+        assertThat(m.historyCompacted()).as("the view read a deflated block").isFalse();
+    }
 }

@@ -94,4 +94,22 @@ class TmateSessionsTest {
         assertThat(link.closed()).isTrue();
         assertThat(ready(new TmateHost(sessions, "10.0.0.1"), data)).isNotSameAs(s);
     }
+
+    @Test
+    void aQuietSessionsMirrorIsCompacted() throws Exception {
+        Hub quick = new Hub(new dev.ferry.relay.hub.HubLimits(1 << 20, Duration.ofSeconds(60), 200, Duration.ofMillis(200)),
+                dev.ferry.relay.hub.SessionLog.NONE, new dev.ferry.relay.auth.FailureLimiter());
+        try (TmateSessions quiet = new TmateSessions(quick, Duration.ofMillis(300))) {
+            TmateHost link = new TmateHost(quiet, "10.0.0.1");
+            TmateSession s = quiet.ready(link, new HostOptions(), null, "10.0.0.1");
+            s.layout(link, new Layout(40, 10, java.util.List.of(new Layout.Window(0, "bash",
+                    java.util.List.of(new Layout.Pane(0, 40, 10, 0, 0)), 0)), 0));
+            s.output(link, 0, "a line of scrollback\r\n".repeat(500).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(s.mirrorCompacted()).isFalse();
+            waitFor(s::mirrorCompacted);
+        } finally {
+            quick.shutdown("test over");
+            quick.close();
+        }
+    }
 }
