@@ -23,6 +23,12 @@ public final class Hub implements AutoCloseable {
     private final Map<String, Session> byToken = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog;
+    /**
+     * Compacts quiet screens, one at a time, on a platform thread of its own: a few milliseconds of
+     * CPU each, which on a virtual thread would hold a carrier from live sessions (and when thousands
+     * go quiet together, hold them all), and on the watchdog would delay its stall checks.
+     */
+    private final ScheduledExecutorService compactor;
     private volatile HostAdmission admission = HostAdmission.open();
     private volatile Endpoints endpoints = new Endpoints("localhost", 0, "http://localhost:8080");
 
@@ -47,7 +53,12 @@ public final class Hub implements AutoCloseable {
         long period = Math.max(50, Math.min(1000, limits.stallTimeout().toMillis() / 4));
         watchdog.scheduleWithFixedDelay(this::dropStalled, period, period, TimeUnit.MILLISECONDS);
         long compactPeriod = Math.max(50, Math.min(1000, limits.compactAfter().toMillis() / 4));
-        watchdog.scheduleWithFixedDelay(this::compactQuiet, compactPeriod, compactPeriod, TimeUnit.MILLISECONDS);
+        this.compactor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ferry-hub-compactor");
+            t.setDaemon(true);
+            return t;
+        });
+        compactor.scheduleWithFixedDelay(this::compactQuiet, compactPeriod, compactPeriod, TimeUnit.MILLISECONDS);
     }
 
     public HubLimits limits() { return limits; }
@@ -152,6 +163,7 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        compactor.shutdownNow();
     }
 
     void removed(Session s, String reason) {

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * far and none after (nothing can be appended meanwhile), so a snapshot taken there corresponds to
  * one position in the stream. The terminal is touched only under {@code lock}; the pending queue is
  * polled only under it, so feeding order is stream order whoever feeds. Lock order: session, then
- * this; the worker takes only this one.
+ * this; the worker and the hub's compactor take only this one.
  */
 final class ScreenFeed {
     /** Output this small is fed on the producer's thread once delivery is done (cheaper than a wake-up). */
@@ -38,7 +38,6 @@ final class ScreenFeed {
     /** When the screen was last fed or read (System.nanoTime), and whether since its last compaction. */
     private volatile long lastUse = System.nanoTime();
     private volatile boolean usedSinceCompaction = true;
-    private final AtomicBoolean compacting = new AtomicBoolean();
 
     private record Size(int cols, int rows) {}
 
@@ -101,25 +100,22 @@ final class ScreenFeed {
     }
 
     /**
-     * Compacts the terminal's history on the worker when the screen has been neither fed nor read for
-     * {@code quietNanos} (and not since the last compaction): a quiet session's scrollback is most of
-     * its memory, and deflated it is several times smaller. Called by the hub's timer; cheap when there
-     * is nothing to do.
+     * Compacts the terminal's history, on the calling thread, when the screen has been neither fed nor
+     * read for {@code quietNanos} (and not since the last compaction): a quiet session's scrollback is
+     * most of its memory, and deflated it is several times smaller. Called by the hub's compactor;
+     * cheap when there is nothing to do.
      */
     void compactIfQuiet(long now, long quietNanos) {
-        if (!usedSinceCompaction || now - lastUse < quietNanos || !compacting.compareAndSet(false, true)) return;
-        worker.execute(() -> {
-            lock.lock();
-            try {
-                if (pending.isEmpty()) {
-                    terminal.compactHistory();
-                    usedSinceCompaction = false;
-                }
-            } finally {
-                lock.unlock();
-                compacting.set(false);
+        if (!usedSinceCompaction || now - lastUse < quietNanos) return;
+        lock.lock();
+        try {
+            if (pending.isEmpty() && now - lastUse >= quietNanos) {
+                terminal.compactHistory();
+                usedSinceCompaction = false;
             }
-        });
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Whether the history was compacted and the screen not fed or read since (for tests). */

@@ -52,6 +52,8 @@ public final class TmateSessions implements AutoCloseable {
     public TmateSessions(Hub hub, Duration grace) {
         this.hub = hub;
         this.grace = grace;
+        // the mirrors' pane histories, compacted like the hub's screens (on this timer's thread, which
+        // otherwise only ends sessions whose host did not come back)
         long quiet = hub.limits().compactAfter().toNanos();
         long period = Math.max(50, Math.min(1000, hub.limits().compactAfter().toMillis() / 4));
         timer.scheduleWithFixedDelay(() -> {
