@@ -294,7 +294,6 @@ public final class Session {
         return screen.frame();
     }
 
-    /** Gives up on seats that left their queue undrained too long. Called by the hub's watchdog. */
     /** Compacts the scrollback of this session's screens that went quiet ({@link ScreenFeed#compactIfQuiet}). */
     void compactIfQuiet(long now, long quietNanos) {
         screen.compactIfQuiet(now, quietNanos);
@@ -308,6 +307,7 @@ public final class Session {
         return screen.compacted();
     }
 
+    /** Gives up on seats that left their queue undrained too long. Called by the hub's watchdog. */
     void dropStalled(long now, long timeoutNanos) {
         List<Seat> stalled = new ArrayList<>();
         lock.lock();
