@@ -49,7 +49,7 @@ public final class AsciicastWriter implements Closeable {
         // 8 KB, and only while something is buffered (LazyBuffer): the relay keeps one writer per live
         // session, mostly idle (64 KB held for good was a quarter of an idle session's memory budget);
         // output larger than the buffer goes straight through anyway.
-        this.out = out instanceof BufferedOutputStream ? out : new LazyBuffer(out, 8 * 1024);
+        this.out = out instanceof BufferedOutputStream ? out : new LazyBuffer(out, 8 * 1024, 64 * 1024);
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.startNanos = nanoClock.getAsLong();
         writeLine(header.toJson());

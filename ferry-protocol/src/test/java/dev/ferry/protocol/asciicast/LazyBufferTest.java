@@ -36,7 +36,7 @@ class LazyBufferTest {
     void everyByteArrivesInOrderWhateverTheMixOfWritesAndFlushes() throws IOException {
         Random r = new Random(7);
         Below below = new Below();
-        LazyBuffer buf = new LazyBuffer(below, 64);
+        LazyBuffer buf = new LazyBuffer(below, 16, 64);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         int small = 0;
         for (int i = 0; i < 5_000; i++) {
@@ -76,7 +76,7 @@ class LazyBufferTest {
         assertThat(small).isGreaterThan(1000);
         // Small writes are gathered, not passed on one by one: 1,000 single bytes through a 64-byte buffer.
         Below quiet = new Below();
-        LazyBuffer gather = new LazyBuffer(quiet, 64);
+        LazyBuffer gather = new LazyBuffer(quiet, 64, 64);
         for (int i = 0; i < 1000; i++) gather.write('a' + i % 26);
         gather.flush();
         assertThat(quiet.size()).isEqualTo(1000);
@@ -86,7 +86,7 @@ class LazyBufferTest {
     @Test
     void holdsABufferOnlyWhileItHasSomethingToWrite() throws IOException {
         Below below = new Below();
-        LazyBuffer buf = new LazyBuffer(below, 8192);
+        LazyBuffer buf = new LazyBuffer(below, 8192, 65536);
         assertThat(buf.holdsBuffer()).isFalse();
         buf.write("[0.5, \"o\", \"x\"]\n".getBytes());
         assertThat(buf.holdsBuffer()).isTrue();
@@ -94,5 +94,23 @@ class LazyBufferTest {
         buf.flush();
         assertThat(buf.holdsBuffer()).isFalse();
         assertThat(below.toString()).isEqualTo("[0.5, \"o\", \"x\"]\n");
+    }
+
+    @Test
+    void aBufferThatFillsGrowsOnceAndASmallOneComesBackAfterTheFlush() throws IOException {
+        Below below = new Below();
+        LazyBuffer buf = new LazyBuffer(below, 64, 512);
+        buf.write(new byte[40]);
+        assertThat(buf.capacity()).isEqualTo(64);
+        buf.write(new byte[40]);   // would not fit: grows instead of writing
+        assertThat(buf.capacity()).isEqualTo(512);
+        assertThat(below.writes).isZero();
+        for (int i = 0; i < 100; i++) buf.write(new byte[40]);
+        assertThat(below.writes).as("4,080 bytes, twelve 40-byte writes to a write below").isEqualTo(8);
+        buf.flush();
+        assertThat(below.size()).isEqualTo(4080);
+        assertThat(buf.holdsBuffer()).isFalse();
+        buf.write('x');
+        assertThat(buf.capacity()).isEqualTo(64);
     }
 }
