@@ -47,8 +47,8 @@ public final class AsciicastWriter implements Closeable {
      */
     public AsciicastWriter(OutputStream out, Header header, LongSupplier nanoClock) throws IOException {
         // 8 KB, and only while something is buffered (LazyBuffer): the relay keeps one writer per live
-        // session, mostly idle (64 KB held for good was a quarter of an idle session's memory budget);
-        // output larger than the buffer goes straight through anyway.
+        // session, mostly idle (64 KB held for good was a quarter of an idle session's memory budget).
+        // A session writing fast fills it before a flush; it then grows to 64 KB until the flush.
         this.out = out instanceof BufferedOutputStream ? out : new LazyBuffer(out, 8 * 1024, 64 * 1024);
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.startNanos = nanoClock.getAsLong();

@@ -29,7 +29,6 @@ import org.eclipse.jetty.websocket.core.internal.PerMessageDeflateExtension;
 final class LinkDeflate {
     private LinkDeflate() {}
 
-
     /**
      * Idle inflaters and deflaters kept for reuse; beyond this many one is made when needed and freed
      * when given back. (Jetty's default, 1,024, would keep about 300 KB of native memory for each.)

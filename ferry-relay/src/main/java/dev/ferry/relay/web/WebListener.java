@@ -106,13 +106,6 @@ public final class WebListener implements RelayListener {
         server.start();
     }
 
-    /**
-     * A host link's permessage-deflate, with no context kept between messages either way: Jetty then
-     * hands each link's inflater and deflater back to its pool after every message, so an idle host
-     * holds no zlib state (with context, each link kept about 150 KB of native memory for its life, the
-     * largest part of an idle session's RSS). The host's upload compresses a little less: each chunk of
-     * output on its own.
-     */
     public int port() {
         return connector.getLocalPort();
     }
