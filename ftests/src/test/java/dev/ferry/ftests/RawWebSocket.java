@@ -15,13 +15,13 @@ import java.util.Base64;
 
 /**
  * A WebSocket client written on a bare socket, so a test controls when (and whether) it reads: it
- * completes the handshake (no extensions unless a test offers one, a tiny receive buffer) and then reads only when asked.
- * That is what a stalled participant on a congested link looks like to the relay.
+ * completes the handshake (no extensions unless a test offers one, a tiny receive buffer) and then
+ * reads only when asked. That is what a stalled participant on a congested link looks like to the
+ * relay; a test can also see each frame's header bits (RSV1: compressed).
  */
 public final class RawWebSocket implements AutoCloseable {
     private final Socket socket = new Socket();
     private DataInputStream in;
-
     private String handshake;
 
     public RawWebSocket(URI uri) throws IOException {
