@@ -13,7 +13,7 @@ public final class AgentPeer extends FramePeer<AgentMessage> {
 
     public static AgentPeer connect(URI uri) throws Exception {
         AgentPeer p = new AgentPeer();
-        p.open(uri, 8 << 20, null, Map.of());
+        p.open(uri, 8 << 20, false, Map.of());
         return p;
     }
 

@@ -33,12 +33,12 @@ abstract class FramePeer<M> implements Session.Listener.AutoDemanding, AutoClose
     /** What an undecodable message is recorded as, so a test sees it among the frames. */
     abstract M undecodable(String why);
 
-    /** Connects, offering {@code extensions} (none when null); {@code headers} go on the upgrade request. */
-    final void open(URI uri, int maxFrame, String extensions, Map<String, String> headers) throws Exception {
+    /** Connects; {@code deflate} offers permessage-deflate, {@code headers} go on the upgrade request. */
+    final void open(URI uri, int maxFrame, boolean deflate, Map<String, String> headers) throws Exception {
         client.setMaxBinaryMessageSize(maxFrame);
         client.start();
         ClientUpgradeRequest req = new ClientUpgradeRequest(uri);
-        if (extensions != null) req.addExtensions(extensions);
+        if (deflate) req.addExtensions("permessage-deflate");
         headers.forEach(req::setHeader);
         ws = client.connect(this, req).get(10, TimeUnit.SECONDS);
     }

@@ -29,13 +29,8 @@ public final class WsPeer extends FramePeer<Message> {
 
     /** With extra upgrade request headers (a login {@code Cookie}, an {@code Authorization}). */
     public static WsPeer connect(URI uri, Map<String, String> headers) throws Exception {
-        return connect(uri, headers, "permessage-deflate");
-    }
-
-    /** Offering these extensions (a {@code Sec-WebSocket-Extensions} value). */
-    public static WsPeer connect(URI uri, Map<String, String> headers, String extensions) throws Exception {
         WsPeer p = new WsPeer();
-        p.open(uri, Frames.MAX_FRAME, extensions, headers);
+        p.open(uri, Frames.MAX_FRAME, true, headers);
         return p;
     }
 
