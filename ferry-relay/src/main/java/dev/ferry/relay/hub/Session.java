@@ -294,12 +294,16 @@ public final class Session {
         return screen.frame();
     }
 
-    /** Compacts the scrollback of this session's screens that went quiet ({@link ScreenFeed#compactIfQuiet}). */
+    /**
+     * Compacts the scrollback of this session's screens that went quiet ({@link ScreenFeed#compactIfQuiet}),
+     * and lets the source do the same with its own ({@link Source#compactIfQuiet}).
+     */
     void compactIfQuiet(long now, long quietNanos) {
         screen.compactIfQuiet(now, quietNanos);
         for (ScreenFeed pane : locked(() -> panes == null ? List.<ScreenFeed>of() : panes.all())) {
             pane.compactIfQuiet(now, quietNanos);
         }
+        source.compactIfQuiet(now, quietNanos);
     }
 
     /** Whether the main screen's history is compacted and unused since (for tests). */

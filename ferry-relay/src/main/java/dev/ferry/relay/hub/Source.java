@@ -42,6 +42,13 @@ public interface Source {
     /** A read-write participant picked this pane (sources with panes); by default nothing happens. */
     default void selectPane(int pane) {}
 
+    /**
+     * Called by the hub's compactor for every session, like the session's own screens: a source that
+     * keeps screens of its own (tmate's mirror of each pane) compacts their history once it has been
+     * quiet for {@code quietNanos}. May take milliseconds; by default nothing happens.
+     */
+    default void compactIfQuiet(long now, long quietNanos) {}
+
     /** The session is over (for the given reason): tell the host and close the link. */
     void ended(String reason);
 }

@@ -202,11 +202,9 @@ final class TmateSession implements Source {
         }
     }
 
-    /**
-     * Compacts the mirror's pane histories once the host has sent nothing for {@code quietNanos}
-     * (the hub does the same for the session's own screens). Called by the sessions' timer.
-     */
-    synchronized void compactIfQuiet(long now, long quietNanos) {
+    /** The mirror's pane histories, once the host has sent nothing for {@code quietNanos}. */
+    @Override
+    public synchronized void compactIfQuiet(long now, long quietNanos) {
         if (!changedSinceCompaction || now - lastChange < quietNanos) return;
         mirror.compactHistory();
         changedSinceCompaction = false;

@@ -40,7 +40,7 @@ public final class TmateSessions implements AutoCloseable {
     private final Map<String, TmateSession> byReconnectionData = new ConcurrentHashMap<>();
     private final Set<TmateSession> live = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ferry-tmate-timer");
+        Thread t = new Thread(r, "ferry-tmate-grace");
         t.setDaemon(true);
         return t;
     });
@@ -52,20 +52,6 @@ public final class TmateSessions implements AutoCloseable {
     public TmateSessions(Hub hub, Duration grace) {
         this.hub = hub;
         this.grace = grace;
-        // the mirrors' pane histories, compacted like the hub's screens (on this timer's thread, which
-        // otherwise only ends sessions whose host did not come back)
-        long quiet = hub.limits().compactAfter().toNanos();
-        long period = Math.max(50, Math.min(1000, hub.limits().compactAfter().toMillis() / 4));
-        timer.scheduleWithFixedDelay(() -> {
-            long now = System.nanoTime();
-            for (TmateSession s : live) {
-                try {
-                    s.compactIfQuiet(now, quiet);
-                } catch (RuntimeException e) {
-                    LOG.warn("compaction: {}", e.toString());
-                }
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     Hub hub() {
