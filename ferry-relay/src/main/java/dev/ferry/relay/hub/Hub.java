@@ -176,25 +176,22 @@ public final class Hub implements AutoCloseable {
     }
 
     private void compactQuiet() {
-        long now = System.nanoTime();
-        long quiet = limits.compactAfter().toNanos();
-        for (Session s : sessions.values()) {
-            try {
-                s.compactIfQuiet(now, quiet);
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Hub.class).warn("compaction: {}", e.toString());
-            }
-        }
+        long now = System.nanoTime(), quiet = limits.compactAfter().toNanos();
+        eachSession("compaction", s -> s.compactIfQuiet(now, quiet));
     }
 
     private void dropStalled() {
-        long now = System.nanoTime();
-        long timeout = limits.stallTimeout().toNanos();
+        long now = System.nanoTime(), timeout = limits.stallTimeout().toNanos();
+        eachSession("watchdog", s -> s.dropStalled(now, timeout));
+    }
+
+    /** Runs a timer's work on every session; one session's failure is logged and the others go on. */
+    private void eachSession(String what, java.util.function.Consumer<Session> work) {
         for (Session s : sessions.values()) {
             try {
-                s.dropStalled(now, timeout);
+                work.accept(s);
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Hub.class).warn("watchdog: {}", e.toString());
+                org.slf4j.LoggerFactory.getLogger(Hub.class).warn("{}: {}", what, e.toString());
             }
         }
     }
