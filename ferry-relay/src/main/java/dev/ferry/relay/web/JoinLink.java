@@ -10,6 +10,7 @@ import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.hub.JoinRefusedException;
 import dev.ferry.relay.hub.Participant;
 import dev.ferry.relay.hub.Seat;
+import dev.ferry.relay.hub.SharedEncoding;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,7 +167,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
         int runBytes = 0;
         for (Delivery d : deliveries) {
             if (d instanceof Delivery.Output o) {
-                byte[] shared = deflate ? o.encoding().get(() -> DeflatedFrames.deflate(Frames.encode(new Message.Output(o.data())))) : null;
+                byte[] shared = deflate ? shared(o.encoding(), new Message.Output(o.data())) : null;
                 if ((shared != null || runBytes + o.data().length > COALESCE) && runBytes > 0) {
                     frames.add(Frames.encodeOutput(run));
                     run.clear();
@@ -193,7 +194,7 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
                 case Delivery.Layout l -> frames.add(Frames.encode(l.layout()));
                 case Delivery.PaneOutput o -> {
                     Message.PaneOutput m = new Message.PaneOutput(o.pane(), o.data());
-                    byte[] shared = deflate ? o.encoding().get(() -> DeflatedFrames.deflate(Frames.encode(m))) : null;
+                    byte[] shared = deflate ? shared(o.encoding(), m) : null;
                     frames.add(shared != null ? ByteBuffer.wrap(shared) : Frames.encode(m));
                 }
                 case Delivery.PaneSnapshot sn -> frames.add(compressed(new Message.PaneSnapshot(sn.pane(), sn.cols(), sn.rows(), sn.data()), deflate));
@@ -203,6 +204,11 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
         }
         if (!run.isEmpty()) frames.add(Frames.encodeOutput(run));
         return null;
+    }
+
+    /** Live output as a deflated frame, made by the first seat that asks and shared; null when not worth it. */
+    private static byte[] shared(SharedEncoding encoding, Message output) {
+        return encoding.get(() -> DeflatedFrames.deflate(Frames.encode(output)));
     }
 
     /** A snapshot, this seat's own: deflated when asked and worth it. */
