@@ -23,6 +23,11 @@ public final class Frames {
     public static final int MAX_PAYLOAD = MAX_FRAME - 1;
     /** Terminal sizes are 1..MAX_SIZE in each dimension. */
     public static final int MAX_SIZE = 1000;
+    /**
+     * The WebSocket subprotocol a host offers on {@code /ws/host} to send its output as {@code deflated}
+     * frames; a relay that answers with it accepts them (and takes no permessage-deflate on that link).
+     */
+    public static final String DEFLATED_OUTPUT_PROTOCOL = "ferry-deflated-output";
 
     static final byte HELLO = 1, SESSION_INFO = 2, OUTPUT = 3, INPUT = 4, RESIZE = 5, SNAPSHOT = 6,
             NOTICE = 7, CLOSE = 8, PING = 9, PONG = 10, HOST_OPTIONS = 11,

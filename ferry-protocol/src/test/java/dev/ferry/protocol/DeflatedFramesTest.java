@@ -61,6 +61,25 @@ class DeflatedFramesTest {
     }
 
     @Test
+    void aHostsDeflatedOutputOpensToItsOutputAndNothingElse() throws ProtocolException {
+        byte[] fast = DeflatedFrames.deflateFast(Frames.encode(new Message.Output(TEXT)));
+        assertThat(fast.length).isLessThan(TEXT.length / 10);
+        assertThat(DeflatedFrames.isDeflated(ByteBuffer.wrap(fast))).isTrue();
+        assertThat(DeflatedFrames.hostOutput(ByteBuffer.wrap(fast))).isEqualTo(new Message.Output(TEXT));
+        assertThat(Frames.decodeFromRelay(ByteBuffer.wrap(fast))).as("what a participant reads").isEqualTo(new Message.Output(TEXT));
+
+        byte[] snapshot = DeflatedFrames.deflateFast(Frames.encode(new Message.Snapshot(80, 24, TEXT)));
+        assertThatThrownBy(() -> DeflatedFrames.hostOutput(ByteBuffer.wrap(snapshot))).isInstanceOf(ProtocolException.class)
+                .hasMessage("a host's deflated frame may carry only an output frame");
+        byte[] plain = Frames.encodeToArray(new Message.Output(TEXT));
+        assertThat(DeflatedFrames.isDeflated(ByteBuffer.wrap(plain))).isFalse();
+        assertThatThrownBy(() -> DeflatedFrames.hostOutput(ByteBuffer.wrap(plain))).isInstanceOf(ProtocolException.class);
+        byte[] bomb = deflated(new byte[Frames.MAX_FRAME + 1]);
+        assertThatThrownBy(() -> DeflatedFrames.hostOutput(ByteBuffer.wrap(bomb))).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("inflates past the limit");
+    }
+
+    @Test
     void brokenDeflateDataIsMalformed() {
         byte[] good = DeflatedFrames.deflate(Frames.encode(new Message.Output(TEXT)));
         byte[] truncated = Arrays.copyOf(good, good.length / 2);

@@ -2,20 +2,24 @@ package dev.ferry.ftests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.protocol.DeflatedFrames;
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deflated frames: in a session that already has four participants, one that reads them gets each
- * chunk of output compressed once by the relay for all such participants, instead of permessage-deflate.
+ * chunk of output compressed once by the relay for all such participants, instead of permessage-deflate;
+ * a host that deflates its own output has its frames passed on as they came, even to one participant.
  */
 class DeflatedFramesTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -80,7 +84,7 @@ class DeflatedFramesTest {
                 assertThat(crowded.wireBytes()).as("bytes on the wire for %d raw", raw).isLessThan(raw / 4);
 
                 // They go one way only: the relay refuses one, and keeps the session going.
-                plain.sendRaw(dev.ferry.protocol.DeflatedFrames.deflate(Frames.encode(new Message.Output(listing(99)))));
+                plain.sendRaw(DeflatedFrames.deflate(Frames.encode(new Message.Output(listing(99)))));
                 assertThat(plain.await(Message.Close.class, WAIT).reason())
                         .isEqualTo("protocol error: deflated frames go only from the relay to a participant that asked for them");
                 host.send(new Message.Output("still-going\r\n".getBytes()));
@@ -88,6 +92,44 @@ class DeflatedFramesTest {
             }
         } finally {
             early.forEach(WsPeer::close);
+        }
+    }
+
+    @Test
+    void aHostThatDeflatesItsOutputHasItsFramesPassedOnAsTheyCameEvenToALoneParticipant() throws Exception {
+        try (WsPeer host = WsPeer.connect(relay.get().ws("/ws/host"), Map.of("Sec-WebSocket-Protocol", Frames.DEFLATED_OUTPUT_PROTOCOL))) {
+            assertThat(host.acceptedSubProtocol()).isEqualTo(Frames.DEFLATED_OUTPUT_PROTOCOL);
+            assertThat(host.negotiatedExtensions()).as("nothing left for permessage-deflate").isEmpty();
+            host.send(new Message.Hello(Frames.VERSION, false, 100, 30, "listing"));
+            String token = host.await(Message.SessionInfo.class, WAIT).roToken();
+            try (WsPeer alone = join(token, "?deflated=1"); WsPeer plain = join(token, "")) {
+                assertThat(alone.negotiatedExtensions()).doesNotContain("permessage-deflate");
+                assertThat(plain.negotiatedExtensions()).contains("permessage-deflate");
+
+                List<String> sent = new ArrayList<>();
+                for (int n = 0; n < 10; n++) {
+                    byte[] frame = DeflatedFrames.deflateFast(Frames.encode(new Message.Output(listing(n))));
+                    sent.add(HexFormat.of().formatHex(frame));
+                    host.sendRaw(frame);
+                }
+                host.send(new Message.Output("end-of-listing\r\n".getBytes()));   // plain output still goes too
+                for (WsPeer p : List.of(alone, plain)) p.awaitText("end-of-listing", WAIT);
+
+                assertThat(alone.terminalText()).isEqualTo(plain.terminalText()).contains("file-9-");
+                assertThat(alone.deflatedFrames()).containsSubsequence(sent);
+                assertThat(plain.wireTypes()).doesNotContain(DEFLATED);
+                // The screen model was fed the inflated output: a later joiner's snapshot shows it.
+                try (WsPeer late = join(token, "")) {
+                    assertThat(new String(late.await(Message.Snapshot.class, WAIT).data(), StandardCharsets.UTF_8))
+                            .contains("file-9-").contains("end-of-listing");
+                }
+
+                // A host deflates its output and nothing else.
+                host.sendRaw(DeflatedFrames.deflateFast(Frames.encode(new Message.Snapshot(100, 30, listing(10)))));
+                assertThat(host.await(Message.Close.class, WAIT).reason())
+                        .isEqualTo("protocol error: a host's deflated frame may carry only an output frame");
+                alone.await(Message.Close.class, m -> m.reason().startsWith("session ended"), WAIT);
+            }
         }
     }
 

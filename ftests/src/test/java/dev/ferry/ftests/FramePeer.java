@@ -33,13 +33,19 @@ abstract class FramePeer<M> implements Session.Listener.AutoDemanding, AutoClose
     /** What an undecodable message is recorded as, so a test sees it among the frames. */
     abstract M undecodable(String why);
 
-    /** Connects; {@code deflate} offers permessage-deflate, {@code headers} go on the upgrade request. */
+    /**
+     * Connects; {@code deflate} offers permessage-deflate, {@code headers} go on the upgrade request
+     * ({@code Sec-WebSocket-Protocol} as the subprotocols offered).
+     */
     final void open(URI uri, int maxFrame, boolean deflate, Map<String, String> headers) throws Exception {
         client.setMaxBinaryMessageSize(maxFrame);
         client.start();
         ClientUpgradeRequest req = new ClientUpgradeRequest(uri);
         if (deflate) req.addExtensions("permessage-deflate");
-        headers.forEach(req::setHeader);
+        headers.forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Sec-WebSocket-Protocol")) req.setSubProtocols(value);
+            else req.setHeader(name, value);
+        });
         ws = client.connect(this, req).get(10, TimeUnit.SECONDS);
     }
 
@@ -85,6 +91,11 @@ abstract class FramePeer<M> implements Session.Listener.AutoDemanding, AutoClose
     /** The extensions the server accepted in the handshake (e.g. permessage-deflate). */
     public List<String> negotiatedExtensions() {
         return ws.getUpgradeResponse().getExtensions().stream().map(e -> e.getName()).toList();
+    }
+
+    /** The subprotocol the server chose, or null. */
+    public String acceptedSubProtocol() {
+        return ws.getUpgradeResponse().getAcceptedSubProtocol();
     }
 
     /** The relay's answer, with parameters, e.g. "permessage-deflate;client_no_context_takeover". */

@@ -66,6 +66,19 @@ class ShareHeadlessTest {
     }
 
     @Test
+    void bulkOutputReachesALoneParticipantAsTheHostDeflatedIt() throws Exception {
+        try (ShareProcess share = relay.share(List.of(), "sh", "-c", "read go; seq 1 30000; echo done-$((6*7)); exec cat");
+                WsPeer p = WsPeer.connect(relay.get().ws("/ws/join/" + share.readWriteToken() + "?deflated=1"))) {
+            p.await(Message.Snapshot.class, WAIT);
+            p.send(new Message.Input("go\r".getBytes()));
+            p.awaitText("done-42", WAIT);
+            assertThat(p.terminalText()).contains("29999\r\n30000\r\n");
+            assertThat(p.negotiatedExtensions()).doesNotContain("permessage-deflate");
+            assertThat(p.deflatedFrames()).as("ferry share's own deflated output, passed on").isNotEmpty();
+        }
+    }
+
+    @Test
     void readOnlyInputIsIgnored() throws Exception {
         try (ShareProcess share = relay.share(List.of(), "cat");
              WsPeer rw = join(share.readWriteToken()); WsPeer ro = join(share.readOnlyToken())) {

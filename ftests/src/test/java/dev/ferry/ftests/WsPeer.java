@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WsPeer extends FramePeer<Message> {
     private final List<Integer> wireTypes = new CopyOnWriteArrayList<>();
     private final AtomicLong wireBytes = new AtomicLong();
+    private final List<String> deflatedFrames = new CopyOnWriteArrayList<>();
 
     private WsPeer() {}
 
@@ -67,9 +68,19 @@ public final class WsPeer extends FramePeer<Message> {
         return wireBytes.get();
     }
 
+    /** Every deflated frame received, whole and in hex, as it came. */
+    public List<String> deflatedFrames() {
+        return deflatedFrames;
+    }
+
     @Override
     Message decode(ByteBuffer payload) throws ProtocolException {
         if (payload.hasRemaining()) wireTypes.add(payload.get(payload.position()) & 0xff);
+        if (dev.ferry.protocol.DeflatedFrames.isDeflated(payload)) {
+            byte[] frame = new byte[payload.remaining()];
+            payload.duplicate().get(frame);
+            deflatedFrames.add(java.util.HexFormat.of().formatHex(frame));
+        }
         wireBytes.addAndGet(payload.remaining());
         return Frames.decodeFromRelay(payload);
     }

@@ -21,6 +21,11 @@ final class Ctx implements AutoCloseable {
     static final boolean DEFLATED_FRAMES = !"false".equals(System.getProperty("bench.deflatedframes"));
     /** Whether the load host compresses at level 1 as ferry share does ({@link FastDeflate}); -Dbench.host.fastdeflate=false: Jetty's level 6. */
     static final boolean FAST_DEFLATE = !"false".equals(System.getProperty("bench.host.fastdeflate"));
+    /**
+     * -Dbench.host.deflatedoutput=false: hosts do not offer to send their output as deflated frames, and
+     * leave compressing it to permessage-deflate (ferry share before the relay passed their frames on).
+     */
+    static final boolean DEFLATED_OUTPUT = !"false".equals(System.getProperty("bench.host.deflatedoutput"));
 
     final Mode mode;
     final Path tmp;

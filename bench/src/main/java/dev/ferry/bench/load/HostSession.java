@@ -46,6 +46,7 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
         ClientUpgradeRequest req = new ClientUpgradeRequest(URI.create("ws://127.0.0.1:" + port + "/ws/host"));
         // ferry share's offer needs its extension (FastDeflate); Jetty's own reads the parameter the wrong way round
         if (Ctx.DEFLATE) req.addExtensions(Ctx.FAST_DEFLATE ? dev.ferry.host.share.FastDeflate.OFFER : "permessage-deflate");
+        if (Ctx.DEFLATE && Ctx.DEFLATED_OUTPUT) req.setSubProtocols(Frames.DEFLATED_OUTPUT_PROTOCOL);   // as ferry share offers
         h.ws = client.connect(h, req).get(30, TimeUnit.SECONDS);
         h.pipe = new FramePipe(h.ws, 1 << 20);
         h.send(new Message.Hello(Frames.VERSION, false, cols, rows, command == null ? "echo" : String.join(" ", command)));

@@ -1,5 +1,6 @@
 package dev.ferry.host.share;
 
+import dev.ferry.protocol.DeflatedFrames;
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
 import java.io.IOException;
@@ -27,6 +28,10 @@ import org.eclipse.jetty.websocket.api.Session;
  * Larger output is encoded, compressed and written by a sender thread instead, so the PTY reader goes
  * back to reading while its last chunk is being compressed (Jetty deflates on the sending thread).
  *
+ * <p>Where the relay accepted {@link Frames#DEFLATED_OUTPUT_PROTOCOL}, output goes as deflated
+ * frames (each compressed on its own, at level 1), which the relay passes on to participants as they
+ * are instead of compressing the same bytes again for them.
+ *
  * <p>Bounded: once {@code maxPending} bytes are queued or in flight, the caller waits until the relay
  * takes them, so a slow relay slows the host's reader; output is never dropped or reordered.
  * Public for the benchmark's load host, which sends the way {@code ferry share} does.
@@ -40,6 +45,7 @@ public final class FramePipe {
 
     private final Session ws;
     private final long maxPending;
+    private final boolean deflate;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition room = lock.newCondition();
     private final ArrayDeque<Object> queue = new ArrayDeque<>();  // ByteBuffer (an encoded frame) or Run (output)
@@ -54,9 +60,11 @@ public final class FramePipe {
         int bytes;
     }
 
+    /** A pipe on a connected link; it deflates output when the relay answered the link's upgrade with {@link Frames#DEFLATED_OUTPUT_PROTOCOL}. */
     public FramePipe(Session ws, long maxPending) {
         this.ws = ws;
         this.maxPending = maxPending;
+        this.deflate = Frames.DEFLATED_OUTPUT_PROTOCOL.equals(ws.getUpgradeResponse().getAcceptedSubProtocol());
     }
 
     /** Queues terminal output (copied); waits while too much is pending. Throws once the connection failed. */
@@ -155,21 +163,24 @@ public final class FramePipe {
     private final class Pump extends IteratingCallback {
         @Override
         protected Action process() {
-            ByteBuffer frame;
-            long bytes;
+            Object next;
             lock.lock();
             try {
-                Object next = queue.poll();
-                if (next == null) return Action.IDLE;
-                if (next instanceof Run r) {
-                    frame = Frames.encodeOutput(r.parts);
-                    bytes = r.bytes;
-                } else {
-                    frame = (ByteBuffer) next;
-                    bytes = frame.remaining();
-                }
+                next = queue.poll();   // a Run leaves the queue here, and output() adds only to the queue's last
             } finally {
                 lock.unlock();
+            }
+            if (next == null) return Action.IDLE;
+            ByteBuffer frame;
+            long bytes;
+            if (next instanceof Run r) {   // encoded and compressed without the lock: the PTY reader goes on queueing
+                frame = Frames.encodeOutput(r.parts);
+                bytes = r.bytes;
+                byte[] deflated = deflate ? DeflatedFrames.deflateFast(frame) : null;
+                if (deflated != null) frame = ByteBuffer.wrap(deflated);
+            } else {
+                frame = (ByteBuffer) next;
+                bytes = frame.remaining();
             }
             ws.sendBinary(frame, Callback.from(() -> {
                 written(bytes);

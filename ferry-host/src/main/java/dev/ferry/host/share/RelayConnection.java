@@ -60,7 +60,8 @@ public final class RelayConnection implements Session.Listener.AutoDemanding, Au
         try {
             client.start();
             ClientUpgradeRequest req = new ClientUpgradeRequest(uri);
-            req.addExtensions(FastDeflate.OFFER);
+            req.addExtensions(FastDeflate.OFFER);   // for relays that do not take deflated output
+            req.setSubProtocols(Frames.DEFLATED_OUTPUT_PROTOCOL);
             c.ws = client.connect(c, req).get(10, TimeUnit.SECONDS);
             c.pipe = new FramePipe(c.ws, MAX_PENDING);
             c.send(hello);

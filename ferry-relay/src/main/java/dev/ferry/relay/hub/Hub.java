@@ -121,6 +121,12 @@ public final class Hub implements AutoCloseable {
         return s == null ? 0 : s.participantCount();
     }
 
+    /** Whether the session this token names has a source that compresses its output itself ({@link Source#deflatesOutput}). */
+    public boolean outputDeflated(String token) {
+        Session s = wellFormed(token) ? byToken.get(token) : null;
+        return s != null && s.outputDeflated();
+    }
+
     private static boolean wellFormed(String token) {
         if (Tokens.wellFormed(token)) return true;
         int slash = token == null ? -1 : token.indexOf('/');

@@ -62,6 +62,9 @@ public final class Session {
     /** How the host is connected ("web", "ssh"), for the audit log. */
     public String hostTransport() { return source.transport(); }
 
+    /** Whether the source sends its output compressed already ({@link Source#deflatesOutput}). */
+    public boolean outputDeflated() { return source.deflatesOutput(); }
+
     /** The read-write token; null for a read-only session. Never log it. */
     public String readWriteToken() { return rwToken; }
 
@@ -97,8 +100,21 @@ public final class Session {
      */
     public void output(byte[] data, int offset, int length) {
         if (length == 0) return;
-        byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
-        Delivery.Output out = new Delivery.Output(copy);
+        output(java.util.Arrays.copyOfRange(data, offset, offset + length), new SharedEncoding());
+    }
+
+    /**
+     * Output the source has already compressed as a {@code deflated} frame ({@code deflated}, the
+     * whole frame): participants that read deflated frames get those very bytes. {@code data} becomes
+     * the session's: the caller must not change it.
+     */
+    public void output(byte[] data, byte[] deflated) {
+        if (data.length == 0) return;
+        output(data, SharedEncoding.of(deflated));
+    }
+
+    private void output(byte[] copy, SharedEncoding encoding) {
+        Delivery.Output out = new Delivery.Output(copy, encoding);
         int limit = hub.limits().queueBytes();
         List<Seat> wake = new ArrayList<>(4);
         lock.lock();

@@ -11,6 +11,18 @@ public final class SharedEncoding {
     private boolean done;
     private byte[] value;
 
+    public SharedEncoding() {}
+
+    private SharedEncoding(byte[] value) {
+        this.value = value;
+        this.done = true;
+    }
+
+    /** An encoding that came ready: the deflated frame a host sent, passed on as it came. */
+    public static SharedEncoding of(byte[] value) {
+        return new SharedEncoding(value);
+    }
+
     /** The encoding, computed by {@code encoder} on the first call; null when the encoder gave null. */
     public synchronized byte[] get(Supplier<byte[]> encoder) {
         if (!done) {

@@ -13,6 +13,15 @@ public interface Source {
         return "web";
     }
 
+    /**
+     * Whether the source sends its output compressed already ({@link Session#output(byte[], byte[])}):
+     * then a participant that reads deflated frames gets them even alone, for the relay compresses
+     * nothing to send them.
+     */
+    default boolean deflatesOutput() {
+        return false;
+    }
+
     /** Keystrokes from a read-write participant (read-only input never arrives here). */
     void input(byte[] data);
 

@@ -1,5 +1,6 @@
 package dev.ferry.relay.web;
 
+import dev.ferry.protocol.DeflatedFrames;
 import dev.ferry.protocol.Frames;
 import dev.ferry.protocol.Message;
 import dev.ferry.protocol.ProtocolException;
@@ -19,21 +20,30 @@ import org.eclipse.jetty.websocket.api.StatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A {@code ferry share} host on {@code /ws/host}: the session's source. Public only because Jetty invokes listeners reflectively. */
+/**
+ * A {@code ferry share} host on {@code /ws/host}: the session's source. Public only because Jetty invokes listeners reflectively.
+ *
+ * <p>A host that negotiated {@link Frames#DEFLATED_OUTPUT_PROTOCOL} may send its output as deflated
+ * frames: the relay inflates them (for the screen model and the recording) and passes the bytes as
+ * they came to participants that read deflated frames, so that output which the host already
+ * compressed is not compressed again for them.
+ */
 public final class HostLink implements Session.Listener.AutoDemanding, Source {
     private static final Logger log = LoggerFactory.getLogger(HostLink.class);
 
     private final Hub hub;
     private final String address;
+    private final boolean deflatedOutput;
     private Session ws;
     private FrameSender sender;
     private volatile dev.ferry.relay.hub.Session session;
     private volatile boolean refused;
     private Message.Hello hello;   // a version-2 hello waits here for its HostOptions
 
-    HostLink(Hub hub, String address) {
+    HostLink(Hub hub, String address, boolean deflatedOutput) {
         this.hub = hub;
         this.address = address;
+        this.deflatedOutput = deflatedOutput;
     }
 
     @Override
@@ -45,7 +55,13 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
     @Override
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         try {
-            handle(Frames.decode(payload));
+            if (deflatedOutput && DeflatedFrames.isDeflated(payload)) {
+                byte[] frame = new byte[payload.remaining()];   // the buffer is Jetty's again once the callback succeeds
+                payload.get(frame);
+                handleDeflated(frame);
+            } else {
+                handle(Frames.decode(payload));
+            }
             callback.succeed();
         } catch (ProtocolException e) {
             callback.succeed();
@@ -79,6 +95,15 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
             default -> throw new ProtocolException("unexpected " + m.getClass().getSimpleName().toLowerCase()
                     + " frame from the host" + (s == null ? " before hello" : ""));
         }
+    }
+
+    /** A deflated output frame: inflated for the session, and kept whole to be passed on as it came. */
+    private void handleDeflated(byte[] frame) throws ProtocolException {
+        if (refused) return;
+        Message.Output o = DeflatedFrames.hostOutput(ByteBuffer.wrap(frame));
+        var s = session;
+        if (s == null) throw new ProtocolException("unexpected output frame from the host before hello");
+        s.output(o.data(), frame);
     }
 
     /** Admits the host (API key, names, key restrictions) and opens its session, or refuses it with one line. */
@@ -126,6 +151,11 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
     }
 
     // ---- Source ----
+
+    @Override
+    public boolean deflatesOutput() {
+        return deflatedOutput;
+    }
 
     @Override
     public void input(byte[] data) {

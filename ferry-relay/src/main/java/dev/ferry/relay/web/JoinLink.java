@@ -42,7 +42,8 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
      * instead of permessage-deflate: each chunk of output is compressed once for all of them (with
      * per-connection compression, fan-out to 1,000 browsers spent 62 % of the relay's CPU
      * compressing copies of the same bytes). Below it, permessage-deflate's context across messages
-     * compresses small echoes better and costs little.
+     * compresses small echoes better and costs little; unless the host sends its output deflated
+     * already, when deflated frames cost the relay no compression at all.
      */
     static final int SHARED_DEFLATE_SEATS = INLINE_SEATS;
 
@@ -82,10 +83,11 @@ public final class JoinLink implements Session.Listener.AutoDemanding, Participa
 
     /**
      * Whether this participant gets deflated frames (and no permessage-deflate): it says it reads
-     * them ({@code ?deflated=1}) and the session it joins already has {@link #SHARED_DEFLATE_SEATS}.
+     * them ({@code ?deflated=1}) and the session it joins already has {@link #SHARED_DEFLATE_SEATS},
+     * or its host sends deflated output.
      */
-    static boolean deflatedFrames(String query, int participants) {
-        return has(query, "deflated=1") && participants >= SHARED_DEFLATE_SEATS;
+    static boolean deflatedFrames(String query, int participants, boolean hostDeflates) {
+        return has(query, "deflated=1") && (participants >= SHARED_DEFLATE_SEATS || hostDeflates);
     }
 
     private static boolean has(String query, String pair) {

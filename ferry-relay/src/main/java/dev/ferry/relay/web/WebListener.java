@@ -78,14 +78,20 @@ public final class WebListener implements RelayListener {
             container.setMaxTextMessageSize(1024);
             container.setIdleTimeout(IDLE_TIMEOUT);
             container.addMapping(HOST_PATH, (rq, rs, cb) -> {
-                rs.setExtensions(LinkDeflate.hostAnswer(rq.getExtensions()));
-                return new HostLink(hub, Request.getRemoteAddr(rq));
+                boolean deflatedOutput = rq.getSubProtocols().contains(Frames.DEFLATED_OUTPUT_PROTOCOL);
+                if (deflatedOutput) {   // the host compresses its output itself: nothing left for permessage-deflate to do
+                    rs.setAcceptedSubProtocol(Frames.DEFLATED_OUTPUT_PROTOCOL);
+                    rs.setExtensions(List.of());
+                } else {
+                    rs.setExtensions(LinkDeflate.hostAnswer(rq.getExtensions()));
+                }
+                return new HostLink(hub, Request.getRemoteAddr(rq), deflatedOutput);
             });
             if (agents != null) container.addMapping("/ws/agent", (rq, rs, cb) -> agents.link(Request.getRemoteAddr(rq)));
             container.addMapping("/ws/join/*", (rq, rs, cb) -> {
                 String token = Request.getPathInContext(rq).substring("/ws/join/".length());
                 String query = rq.getHttpURI().getQuery();
-                boolean deflated = JoinLink.deflatedFrames(query, hub.participantCount(token));
+                boolean deflated = JoinLink.deflatedFrames(query, hub.participantCount(token), hub.outputDeflated(token));
                 if (deflated) rs.setExtensions(List.of());   // compressed once per chunk instead, for all of them
                 return new JoinLink(hub, token, Request.getRemoteAddr(rq), JoinIdentity.of(rq, accounts, webSessions, hub.failures()),
                         JoinLink.transport(query), JoinLink.style(query), deflated);

@@ -17,12 +17,13 @@ class JoinLinkTransportTest {
     }
 
     @Test
-    void deflatedFramesOnlyForThoseWhoAskAndOnlyInACrowdedSession() {
-        assertThat(JoinLink.deflatedFrames("view=panes&deflated=1", JoinLink.SHARED_DEFLATE_SEATS)).isTrue();
-        assertThat(JoinLink.deflatedFrames("client=cli&deflated=1", 100)).isTrue();
-        assertThat(JoinLink.deflatedFrames("deflated=1", JoinLink.SHARED_DEFLATE_SEATS - 1)).isFalse();
-        assertThat(JoinLink.deflatedFrames("view=panes", 100)).isFalse();
-        assertThat(JoinLink.deflatedFrames("deflated=10", 100)).isFalse();
-        assertThat(JoinLink.deflatedFrames(null, 100)).isFalse();
+    void deflatedFramesOnlyForThoseWhoAskAndOnlyInACrowdedSessionOrFromAHostThatDeflates() {
+        assertThat(JoinLink.deflatedFrames("view=panes&deflated=1", JoinLink.SHARED_DEFLATE_SEATS, false)).isTrue();
+        assertThat(JoinLink.deflatedFrames("client=cli&deflated=1", 100, false)).isTrue();
+        assertThat(JoinLink.deflatedFrames("deflated=1", JoinLink.SHARED_DEFLATE_SEATS - 1, false)).isFalse();
+        assertThat(JoinLink.deflatedFrames("deflated=1", 0, true)).isTrue();
+        assertThat(JoinLink.deflatedFrames("view=panes", 100, true)).isFalse();
+        assertThat(JoinLink.deflatedFrames("deflated=10", 100, true)).isFalse();
+        assertThat(JoinLink.deflatedFrames(null, 100, true)).isFalse();
     }
 }
