@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class AsciicastWriterBench {
-    @Param({"ascii", "mixed"})
+    /** ascii: {@code ls -l --color}; plain: {@code ls -l}, printable lines ending in CR LF; mixed: UTF-8 text. */
+    @Param({"ascii", "plain", "mixed"})
     public String text;
 
     @Param({"64", "4096"})
@@ -38,9 +39,11 @@ public class AsciicastWriterBench {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        String line = text.equals("ascii")
-                ? "drwxr-xr-x  2 root root  4096 Nov 22 00:14 \u001b[01;34mbin\u001b[0m -> usr/bin\r\n"
-                : "Grüße aus Köln — 東京の天気は晴れ ☀ \u001b[1;31m错误\u001b[0m 😀\r\n";
+        String line = switch (text) {
+            case "ascii" -> "drwxr-xr-x  2 root root  4096 Nov 22 00:14 \u001b[01;34mbin\u001b[0m -> usr/bin\r\n";
+            case "plain" -> "-rw-r--r--  1 alice staff  18230 Nov 22 00:14 AsciicastWriter.java\r\n";
+            default -> "Grüße aus Köln — 東京の天気は晴れ ☀ \u001b[1;31m错误\u001b[0m 😀\r\n";
+        };
         data = line.repeat(1 + 16 * chunk / line.length()).getBytes(StandardCharsets.UTF_8);
         writer = new AsciicastWriter(OutputStream.nullOutputStream(), Header.of(80, 24), System::nanoTime);
     }

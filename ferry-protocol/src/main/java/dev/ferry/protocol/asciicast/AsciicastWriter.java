@@ -71,7 +71,7 @@ public final class AsciicastWriter implements Closeable {
 
     /** Records bytes written to the terminal. A character cut at the end waits for the next call. */
     public synchronized void output(byte[] b, int off, int len) throws IOException {
-        if (!outputText.hasPending() && ascii(b, off, len)) {
+        if (!outputText.hasPending() && JsonAscii.isAscii(b, off, len)) {
             // Most terminal output: no decoding, no String; the same line, byte for byte.
             for (int start = off, end = off + len; start < end; start += MAX_EVENT_CHARS) {
                 Event.writeAsciiLine(stamp(), Event.Type.OUTPUT, b, start, Math.min(MAX_EVENT_CHARS, end - start), out);
@@ -80,13 +80,6 @@ public final class AsciicastWriter implements Closeable {
             return;
         }
         text(Event.Type.OUTPUT, outputText.decode(b, off, len));
-    }
-
-    private static boolean ascii(byte[] b, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) {
-            if (b[i] < 0) return false;
-        }
-        return true;
     }
 
     /** Records bytes typed into the terminal (only when input recording was asked for). */

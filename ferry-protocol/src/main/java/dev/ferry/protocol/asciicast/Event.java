@@ -69,7 +69,7 @@ public record Event(long micros, Type type, String data) {
     static void writeAsciiLine(long micros, Type type, byte[] bytes, int offset, int length, java.io.OutputStream out)
             throws java.io.IOException {
         writeHead(micros, type, out);
-        Json.quoteAscii(bytes, offset, length, out);
+        JsonAscii.quote(bytes, offset, length, out);
         out.write(']');
         out.write('\n');
     }

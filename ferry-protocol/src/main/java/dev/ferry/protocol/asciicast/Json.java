@@ -139,42 +139,6 @@ final class Json {
         out.write(b, 0, n);
     }
 
-    /**
-     * {@link #quoteUtf8} for bytes that are all ASCII (below 0x80, where UTF-8 decoding changes
-     * nothing): runs of printable bytes go to {@code out} as they are, without becoming a String.
-     */
-    static void quoteAscii(byte[] data, int offset, int length, java.io.OutputStream out) throws java.io.IOException {
-        byte[] esc = new byte[6];
-        out.write('"');
-        int start = offset, end = offset + length;
-        for (int i = offset; i < end; i++) {
-            byte c = data[i];
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') continue;
-            if (i > start) out.write(data, start, i - start);
-            int n = switch (c) {
-                case '"', '\\' -> escape((char) c, esc, 0);
-                case '\n' -> escape('n', esc, 0);
-                case '\r' -> escape('r', esc, 0);
-                case '\t' -> escape('t', esc, 0);
-                case '\b' -> escape('b', esc, 0);
-                case '\f' -> escape('f', esc, 0);
-                default -> {   // the other C0 controls and DEL
-                    esc[0] = '\\';
-                    esc[1] = 'u';
-                    esc[2] = '0';
-                    esc[3] = '0';
-                    esc[4] = (byte) Character.forDigit(c >> 4, 16);
-                    esc[5] = (byte) Character.forDigit(c & 0xf, 16);
-                    yield 6;
-                }
-            };
-            out.write(esc, 0, n);
-            start = i + 1;
-        }
-        if (end > start) out.write(data, start, end - start);
-        out.write('"');
-    }
-
     private static int escape(char letter, byte[] b, int n) {
         b[n] = '\\';
         b[n + 1] = (byte) letter;

@@ -69,7 +69,7 @@ class JsonTest {
         for (byte[] bytes : new byte[][] {new byte[0], {'"'}, {'x', 0x7f}, all, mix}) {
             for (int off : new int[] {0, Math.min(1, bytes.length)}) {
                 var out = new java.io.ByteArrayOutputStream();
-                Json.quoteAscii(bytes, off, bytes.length - off, out);
+                JsonAscii.quote(bytes, off, bytes.length - off, out);
                 String text = new String(bytes, off, bytes.length - off, java.nio.charset.StandardCharsets.US_ASCII);
                 assertThat(out.toByteArray()).isEqualTo(quote(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -84,10 +84,41 @@ class JsonTest {
                     byte[] bytes = "x".repeat(len).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
                     bytes[at] = special;
                     var out = new java.io.ByteArrayOutputStream();
-                    Json.quoteAscii(bytes, 0, len, out);
+                    JsonAscii.quote(bytes, 0, len, out);
                     String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
                     assertThat(out.toByteArray()).isEqualTo(quote(text).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
+            }
+        }
+    }
+
+    @Test
+    void asciiPathMatchesTheGeneralPathForRandomBytesAtEveryAlignment() throws Exception {
+        // Random slices of a larger array, so the 8-byte reads start unaligned and leave tails of every
+        // length, and the bytes just outside a slice (escapes among them) must not leak in. Some rounds
+        // take any ASCII byte (an escape every few bytes), others rare escapes in long printable runs
+        // (whole clean words, then an escape at any place of a word).
+        java.util.Random r = new java.util.Random(1234);
+        byte[] big = new byte[400];
+        for (int round = 0; round < 20_000; round++) {
+            int oneIn = new int[] {1, 4, 16, 64}[round % 4];
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (byte) (r.nextInt(oneIn) == 0 ? r.nextInt(0x80) : 0x20 + r.nextInt(0x5f));
+            }
+            int len = r.nextInt(301), off = r.nextInt(big.length - len + 1);
+            var fast = new java.io.ByteArrayOutputStream();
+            JsonAscii.quote(big, off, len, fast);
+            var general = new java.io.ByteArrayOutputStream();
+            Json.quoteUtf8(new String(big, off, len, java.nio.charset.StandardCharsets.US_ASCII), general);
+            assertThat(fast.toByteArray()).as("round %d", round).isEqualTo(general.toByteArray());
+
+            assertThat(JsonAscii.isAscii(big, off, len)).isTrue();
+            if (len > 0) {
+                int at = off + r.nextInt(len);
+                byte was = big[at];
+                big[at] = (byte) (0x80 + r.nextInt(0x80));
+                assertThat(JsonAscii.isAscii(big, off, len)).as("round %d, byte %d", round, at - off).isFalse();
+                big[at] = was;
             }
         }
     }
