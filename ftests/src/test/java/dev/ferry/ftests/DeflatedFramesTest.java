@@ -118,8 +118,12 @@ class DeflatedFramesTest {
                 assertThat(alone.terminalText()).isEqualTo(plain.terminalText()).contains("file-9-");
                 assertThat(alone.deflatedFrames()).containsSubsequence(sent);
                 assertThat(plain.wireTypes()).doesNotContain(DEFLATED);
-                // The screen model was fed the inflated output: a later joiner's snapshot shows it.
-                try (WsPeer late = join(token, "")) {
+                // The screen model was fed the inflated output: a later joiner's snapshot shows it. The join path
+                // takes no subprotocol; a client that offers one anyway still connects, as ferry share does on
+                // an older relay (which then gets plain frames).
+                try (WsPeer late = WsPeer.connect(relay.get().ws("/ws/join/" + token),
+                        Map.of("Sec-WebSocket-Protocol", Frames.DEFLATED_OUTPUT_PROTOCOL))) {
+                    assertThat(late.acceptedSubProtocol()).isNull();
                     assertThat(new String(late.await(Message.Snapshot.class, WAIT).data(), StandardCharsets.UTF_8))
                             .contains("file-9-").contains("end-of-listing");
                 }
