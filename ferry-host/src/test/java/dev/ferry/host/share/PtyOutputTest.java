@@ -13,8 +13,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** PtyOutput on a real PTY: every byte in order, in chunks larger than one PTY read, and a single key at once. */
+/**
+ * PtyOutput on a real PTY, both ways it reads (the JDK's reads on its own descriptor, and pty4j with
+ * JNA): every byte in order, in chunks larger than one PTY read, a single key at once, the end.
+ */
 class PtyOutputTest {
     @TempDir
     Path dir;
@@ -26,14 +31,44 @@ class PtyOutputTest {
     }
 
     @Test
-    void aFastProgramsOutputArrivesWholeAndInOrderInChunksLargerThanOnePtyRead() throws Exception {
+    void theJdksOwnReadsAreUsedWhenJavaIoIsOpened() throws Exception {
+        PtyProcess p = start("exit 0");
+        try {
+            // Surefire opens java.io as ferry.jar's manifest does; without it PtyOutput falls back to JNA.
+            assertThat(new PtyOutput(p).direct()).isTrue();
+            assertThat(new PtyOutput(p, false).direct()).isFalse();
+        } finally {
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @ParameterizedTest(name = "direct={0}")
+    @ValueSource(booleans = {true, false})
+    void theLastOutputOfAProgramThatExitsIsReadThenTheEnd(boolean direct) throws Exception {
+        PtyProcess p = start("sleep 0.3; printf 'last-words'; exit 3");
+        PtyOutput out = new PtyOutput(p, direct);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        try {
+            for (int n; (n = out.read(buf)) > 0; ) all.write(buf, 0, n);
+        } catch (IOException e) {
+            // pty4j's way may end with EIO
+        }
+        assertThat(all.toString(StandardCharsets.US_ASCII)).isEqualTo("last-words");
+        assertThat(p.waitFor(10, TimeUnit.SECONDS) ? p.exitValue() : -1).isEqualTo(3);
+        if (direct) assertThat(out.read(buf)).as("still the end").isEqualTo(-1);
+    }
+
+    @ParameterizedTest(name = "direct={0}")
+    @ValueSource(booleans = {true, false})
+    void aFastProgramsOutputArrivesWholeAndInOrderInChunksLargerThanOnePtyRead(boolean direct) throws Exception {
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < 4_000_000; i++) text.append("line ").append(i).append(" of a fast program's output\r\n");
         Path file = dir.resolve("out.txt");
         Files.writeString(file, text);
         PtyProcess p = start("stty raw -echo; cat " + file);
         try {
-            PtyOutput out = new PtyOutput(p);
+            PtyOutput out = new PtyOutput(p, direct);
             byte[] buf = new byte[64 * 1024];
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             int reads = 0, largest = 0;
@@ -56,11 +91,12 @@ class PtyOutputTest {
         }
     }
 
-    @Test
-    void aSingleEchoedKeyIsReturnedAtOnce() throws Exception {
+    @ParameterizedTest(name = "direct={0}")
+    @ValueSource(booleans = {true, false})
+    void aSingleEchoedKeyIsReturnedAtOnce(boolean direct) throws Exception {
         PtyProcess p = start("stty raw -echo; exec cat");
         try {
-            PtyOutput out = new PtyOutput(p);
+            PtyOutput out = new PtyOutput(p, direct);
             Thread.sleep(300);   // let stty run
             byte[] buf = new byte[64 * 1024];
             for (char c : "abc".toCharArray()) {
