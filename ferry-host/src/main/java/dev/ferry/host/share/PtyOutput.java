@@ -48,8 +48,8 @@ public final class PtyOutput {
         this(process, true);
     }
 
-    /** {@code direct}: read through {@link MasterReads} where it can (false: the JNA path, for tests). */
-    PtyOutput(PtyProcess process, boolean direct) {
+    /** {@code direct}: read through {@link MasterReads} where it can (false: the JNA path, for tests and the benchmark's comparison). */
+    public PtyOutput(PtyProcess process, boolean direct) {
         this.in = process.getInputStream();
         this.pty = LIBC != null && process instanceof UnixPtyProcess u ? u.getPty() : null;
         int copy = direct && pty != null && MasterReads.usable() ? LIBC.dup(pty.getMasterFD()) : -1;
@@ -57,7 +57,7 @@ public final class PtyOutput {
     }
 
     /** Whether reads go through {@link MasterReads}. */
-    boolean direct() {
+    public boolean direct() {
         return master != null;
     }
 
