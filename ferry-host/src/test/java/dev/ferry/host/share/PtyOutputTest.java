@@ -61,6 +61,24 @@ class PtyOutputTest {
 
     @ParameterizedTest(name = "direct={0}")
     @ValueSource(booleans = {true, false})
+    void aReaderWaitingOnAProgramThatIsKilledSeesTheEnd(boolean direct) throws Exception {
+        PtyProcess p = start("exec sleep 60");
+        PtyOutput out = new PtyOutput(p, direct);
+        java.util.concurrent.CompletableFuture<Integer> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.read(new byte[1024]);
+            } catch (IOException e) {
+                return -1;   // pty4j's way may end with EIO
+            }
+        });
+        Thread.sleep(300);   // the reader is blocked by now
+        assertThat(read).isNotDone();
+        p.destroyForcibly();
+        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo(-1);
+    }
+
+    @ParameterizedTest(name = "direct={0}")
+    @ValueSource(booleans = {true, false})
     void aFastProgramsOutputArrivesWholeAndInOrderInChunksLargerThanOnePtyRead(boolean direct) throws Exception {
         StringBuilder text = new StringBuilder();
         for (int i = 0; text.length() < 4_000_000; i++) text.append("line ").append(i).append(" of a fast program's output\r\n");
