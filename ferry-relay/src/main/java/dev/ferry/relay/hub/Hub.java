@@ -105,26 +105,31 @@ public final class Hub implements AutoCloseable {
      * transport ask for the right proof (e.g. which SSH keys) before the participant is seated.
      */
     public SessionAccess access(String token) {
-        Session s = wellFormed(token) ? byToken.get(token) : null;
+        Session s = named(token);
         return s == null ? null : s.spec().access();
     }
 
     /** The id of the live session a token names, or null. */
     public String sessionId(String token) {
-        Session s = wellFormed(token) ? byToken.get(token) : null;
+        Session s = named(token);
         return s == null ? null : s.id();
     }
 
     /** How many participants the live session a token names has (0 when none). */
     public int participantCount(String token) {
-        Session s = wellFormed(token) ? byToken.get(token) : null;
+        Session s = named(token);
         return s == null ? 0 : s.participantCount();
     }
 
     /** Whether the session this token names has a source that compresses its output itself ({@link Source#deflatesOutput}). */
     public boolean outputDeflated(String token) {
-        Session s = wellFormed(token) ? byToken.get(token) : null;
+        Session s = named(token);
         return s != null && s.outputDeflated();
+    }
+
+    /** The live session a token names, or null (a token that is not well formed names none). */
+    private Session named(String token) {
+        return wellFormed(token) ? byToken.get(token) : null;
     }
 
     private static boolean wellFormed(String token) {
@@ -142,7 +147,7 @@ public final class Hub implements AutoCloseable {
         if (failures.blocked(address)) {
             throw new JoinRefusedException(JoinRefusedException.TOO_MANY_FAILURES);
         }
-        Session s = wellFormed(token) ? byToken.get(token) : null;
+        Session s = named(token);
         if (s == null) {
             failures.failed(address);
             throw new JoinRefusedException(JoinRefusedException.INVALID_TOKEN);
