@@ -58,9 +58,9 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
             if (deflatedOutput && DeflatedFrames.isDeflated(payload)) {
                 byte[] frame = new byte[payload.remaining()];   // the buffer is Jetty's again once the callback succeeds
                 payload.get(frame);
-                handleDeflated(frame);
+                if (!refused) handle(DeflatedFrames.hostOutput(ByteBuffer.wrap(frame)), frame);   // a refused host's is not even inflated
             } else {
-                handle(Frames.decode(payload));
+                handle(Frames.decode(payload), null);
             }
             callback.succeed();
         } catch (ProtocolException e) {
@@ -74,7 +74,8 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
         fail(StatusCode.BAD_DATA, "protocol error: text frames are not part of the protocol");
     }
 
-    private void handle(Message m) throws ProtocolException {
+    /** {@code deflated}: the whole deflated frame {@code m} came in, passed on as it came (null for a plain frame). */
+    private void handle(Message m, byte[] deflated) throws ProtocolException {
         final var s = session;
         if (refused) return;   // the close is on its way; whatever the host still sends is moot
         switch (m) {
@@ -89,21 +90,13 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
             case Message.HostOptions o when s == null && hello != null && hello.version() == Frames.VERSION_WITH_OPTIONS -> open(hello, o);
             case Message.Ping p -> sender.send(new Message.Pong(p.value()));
             case Message.Pong p -> { }
+            case Message.Output o when s != null && deflated != null -> s.output(o.data(), deflated);
             case Message.Output o when s != null -> s.output(o.data(), 0, o.data().length);
             case Message.Resize r when s != null -> s.resize(r.cols(), r.rows());
             case Message.Close c when s != null -> s.end(printable(c.reason()));
             default -> throw new ProtocolException("unexpected " + m.getClass().getSimpleName().toLowerCase()
                     + " frame from the host" + (s == null ? " before hello" : ""));
         }
-    }
-
-    /** A deflated output frame: inflated for the session, and kept whole to be passed on as it came. */
-    private void handleDeflated(byte[] frame) throws ProtocolException {
-        if (refused) return;
-        Message.Output o = DeflatedFrames.hostOutput(ByteBuffer.wrap(frame));
-        var s = session;
-        if (s == null) throw new ProtocolException("unexpected output frame from the host before hello");
-        s.output(o.data(), frame);
     }
 
     /** Admits the host (API key, names, key restrictions) and opens its session, or refuses it with one line. */
