@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class HostLink implements Session.Listener.AutoDemanding, Source {
     private static final Logger log = LoggerFactory.getLogger(HostLink.class);
+    /**
+     * Jetty reads a link 4 KB at a time by default, so a host's 10-60 KB frame of fast output came in
+     * pieces: a read and a partial frame each, then a copy to join them. The buffer is pooled and held
+     * only while unread bytes are in it, so an idle host costs nothing more.
+     */
+    static final int HOST_READ_BUFFER = 64 * 1024;
 
     private final Hub hub;
     private final String address;
@@ -50,6 +56,7 @@ public final class HostLink implements Session.Listener.AutoDemanding, Source {
     public void onWebSocketOpen(Session ws) {
         this.ws = ws;
         this.sender = new FrameSender(ws, 4 << 20);
+        ws.setInputBufferSize(HOST_READ_BUFFER);
     }
 
     @Override
