@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.util.IteratingCallback;
@@ -28,6 +29,13 @@ import org.eclipse.jetty.websocket.api.Session;
  * Larger output is encoded, compressed and written by a sender thread instead, so the PTY reader goes
  * back to reading while its last chunk is being compressed (Jetty deflates on the sending thread).
  *
+ * <p>A stream of small chunks (ls printing line by line: a write per line, read as fast as it comes)
+ * is gathered for a moment instead: output that follows the last within {@link #STREAM_GAP_NANOS}
+ * waits up to {@link #LINGER_NANOS} (or until {@link #LINGER_BYTES} have gathered) to become one frame.
+ * Each frame is compressed on its own, and a line alone barely compresses, so without this a quiet
+ * machine sent such a stream at about half its size where a loaded one, merging by chance, sent it at
+ * a quarter. An echo, which comes a round trip after the keystroke, never waits.
+ *
  * <p>Where the relay accepted {@link Frames#DEFLATED_OUTPUT_PROTOCOL}, output goes as deflated
  * frames (each compressed on its own, at level 1), which the relay passes on to participants as they
  * are instead of compressing the same bytes again for them.
@@ -41,6 +49,12 @@ public final class FramePipe {
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     /** Output up to this size may be written on the caller's thread (an echo, a prompt); more goes to the sender. */
     static final int INLINE_BYTES = 1024;
+    /** Output this soon after the last is taken for part of a stream, not for an echo (a round trip is several times longer). */
+    static final long STREAM_GAP_NANOS = 100_000;
+    /** How long a stream's first chunk waits at most for the rest to join it. */
+    static final long LINGER_NANOS = 1_000_000;
+    /** A stream's frame goes at once when this much has gathered. */
+    static final int LINGER_BYTES = 16 * 1024;
     private static final long WAIT_SECONDS = 30;
 
     private final Session ws;
@@ -52,6 +66,8 @@ public final class FramePipe {
     private final Pump pump = new Pump();
     private final AtomicBoolean senderStarting = new AtomicBoolean();
     private long pendingBytes;   // queued or in flight
+    private long lastOutputNanos;   // when output() was last called
+    private boolean lingering;      // a flush is scheduled: output meanwhile joins the queue's last run and waits for it
     private Throwable failure;
 
     /** Consecutive output waiting to become one frame. */
@@ -72,25 +88,47 @@ public final class FramePipe {
         if (length == 0) return;
         byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
         boolean alone;   // nothing else queued or in flight
+        boolean linger = false, gathering = false;
         lock.lock();
         try {
             awaitRoom();
+            long now = System.nanoTime();
+            boolean streaming = now - lastOutputNanos < STREAM_GAP_NANOS;
+            lastOutputNanos = now;
             alone = pendingBytes == 0;
-            if (queue.peekLast() instanceof Run r && r.bytes + length <= MAX_FRAME_BYTES) {
-                r.parts.add(copy);
-                r.bytes += length;
+            Run r;
+            if (queue.peekLast() instanceof Run last && last.bytes + length <= MAX_FRAME_BYTES) {
+                r = last;
             } else {
-                Run r = new Run();
-                r.parts.add(copy);
-                r.bytes = length;
+                r = new Run();
                 queue.add(r);
             }
+            r.parts.add(copy);
+            r.bytes += length;
             pendingBytes += length;
+            if (lingering) gathering = r.bytes < LINGER_BYTES;
+            else if (alone && streaming && length < LINGER_BYTES) linger = lingering = true;
         } finally {
             lock.unlock();
         }
-        if (alone && length <= INLINE_BYTES) pump.iterate();
+        if (gathering) return;   // the scheduled flush sends it
+        if (linger) flushLater();
+        else if (alone && length <= INLINE_BYTES) pump.iterate();
         else handOff();
+    }
+
+    /** Sends what has gathered once {@link #LINGER_NANOS} have passed (earlier if more output or a frame needs the pump). */
+    private void flushLater() {
+        Thread.ofVirtual().name("ferry-host-linger").start(() -> {
+            LockSupport.parkNanos(LINGER_NANOS);
+            lock.lock();
+            try {
+                lingering = false;
+            } finally {
+                lock.unlock();
+            }
+            pump.iterate();
+        });
     }
 
     /**

@@ -225,4 +225,30 @@ public class FramePipeTest {
         assertThat(senders.get(1).isVirtual()).isTrue();
         assertThat(receiver.frames.get(1)).isEqualTo(new Message.Output(big));
     }
+
+    @Test
+    void aStreamOfSmallChunksGoesAsAFewFramesAndTheEchoAfterItAtOnce() throws Exception {
+        receiver.reading.countDown();
+        List<Thread> senders = java.util.Collections.synchronizedList(new ArrayList<>());
+        FramePipe pipe = new FramePipe(recordingSenders(connect(), senders), 1 << 20);
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        int chunks = 300;
+        for (int i = 0; i < chunks; i++) {   // back to back, as ls writes its lines
+            byte[] line = chunk(i, 60);
+            pipe.output(line, 0, line.length);
+            sent.writeBytes(line);
+        }
+        await(() -> receiver.output().length == sent.size(), "the stream");
+        assertThat(receiver.output()).isEqualTo(sent.toByteArray());
+        assertThat(receiver.frames.size()).as("frames for %d chunks", chunks).isLessThan(chunks / 6);
+        assertThat(receiver.frames.get(0)).as("the stream's first chunk waits for nothing").isEqualTo(new Message.Output(chunk(0, 60)));
+
+        Thread.sleep(50);   // quiet: the next output is an echo, not part of the stream
+        int before = receiver.frames.size();
+        senders.clear();
+        pipe.output(new byte[] {'k'}, 0, 1);
+        assertThat(senders).as("sent on the caller's thread, with no wait").containsExactly(Thread.currentThread());
+        await(() -> receiver.frames.size() == before + 1, "the echo");
+        assertThat(receiver.frames.get(before)).isEqualTo(new Message.Output(new byte[] {'k'}));
+    }
 }
