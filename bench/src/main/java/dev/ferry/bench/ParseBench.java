@@ -25,8 +25,11 @@ import org.openjdk.jmh.annotations.State;
 public class ParseBench {
     private static final int READ = 4096;
 
-    /** ls: real {@code ls --color=always -laR /usr/share}; sgr: a colour change every 3-6 characters. */
-    @Param({"ls", "sgr"})
+    /**
+     * ls: real {@code ls --color=always -laR /usr/share}; sgr: a colour change every 3-6 characters;
+     * plain: uncoloured ls -l lines, as the end-to-end throughput benchmark writes.
+     */
+    @Param({"ls", "sgr", "plain"})
     public String input;
 
     private byte[] data;
@@ -34,7 +37,11 @@ public class ParseBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        data = input.equals("ls") ? TerminalInputs.lsLaR() : TerminalInputs.sgrHeavy();
+        data = switch (input) {
+            case "ls" -> TerminalInputs.lsLaR();
+            case "plain" -> TerminalInputs.plainLines();
+            default -> TerminalInputs.sgrHeavy();
+        };
         terminal = new Terminal(80, 24);
     }
 

@@ -49,6 +49,19 @@ final class TerminalInputs {
     }
 
     /**
+     * Plain text lines like a long {@code ls -l} without colours, each ended by CR LF: what the
+     * end-to-end throughput benchmark's program writes (its {@code ThroughputBench.writeFile}).
+     */
+    static byte[] plainLines() {
+        StringBuilder sb = new StringBuilder(SIZE + 128);
+        for (int i = 0; sb.length() < SIZE; i++) {
+            sb.append(String.format("-rw-r--r-- 1 root root %8d Nov 22 00:%02d file-%07d.txt  some more text here\r\n",
+                    (i * 7919L) % 10_000_000, i % 60, i));
+        }
+        return exactly(sb.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
      * 80-column lines where every 3 to 6 characters switch colour: 256-colour and truecolor
      * foregrounds, some backgrounds and bold, as syntax highlighters and fancy prompts write.
      * Deterministic (fixed-seed arithmetic).
