@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.util.IteratingCallback;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -32,9 +32,9 @@ import org.eclipse.jetty.websocket.api.Session;
  * <p>A stream of small chunks (ls printing line by line: a write per line, read as fast as it comes)
  * is gathered for a moment instead: output that follows the last within {@link #STREAM_GAP_NANOS}
  * waits up to {@link #LINGER_NANOS} (or until {@link #LINGER_BYTES} have gathered) to become one frame.
- * Each frame is compressed on its own, and a line alone barely compresses, so without this a quiet
- * machine sent such a stream at about half its size where a loaded one, merging by chance, sent it at
- * a quarter. An echo, which comes a round trip after the keystroke, never waits.
+ * Each frame is compressed on its own, and a line alone barely compresses, so without this such a
+ * stream went at about half its size or, where timing merged its chunks, at a quarter. An echo, which
+ * comes a round trip after the keystroke, never waits.
  *
  * <p>Where the relay accepted {@link Frames#DEFLATED_OUTPUT_PROTOCOL}, output goes as deflated
  * frames (each compressed on its own, at level 1), which the relay passes on to participants as they

@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class HostLink implements Session.Listener.AutoDemanding, Source {
     private static final Logger log = LoggerFactory.getLogger(HostLink.class);
     /**
-     * Jetty reads a link 4 KB at a time by default, so a host's 10-60 KB frame of fast output came in
-     * pieces: a read and a partial frame each, then a copy to join them. The buffer is pooled and held
-     * only while unread bytes are in it, so an idle host costs nothing more.
+     * Jetty reads a link 4 KB at a time by default, so a host's frame of fast output (up to 64 KB of
+     * output, compressed: 9 KB for ls -l lines, more for less repetitive text) came in pieces: a read and
+     * a partial frame each, then a copy to join them. The buffer is pooled and held only while unread
+     * bytes are in it, so an idle host costs nothing more.
      */
     static final int HOST_READ_BUFFER = 64 * 1024;
 
