@@ -34,7 +34,7 @@ import org.eclipse.jetty.websocket.api.Session;
  * waits up to {@link #LINGER_NANOS} (or until {@link #LINGER_BYTES} have gathered) to become one frame.
  * Each frame is compressed on its own, and a line alone barely compresses, so without this such a
  * stream went at about half its size or, where timing merged its chunks, at a quarter. An echo, which
- * comes a round trip after the keystroke, never waits.
+ * comes a round trip after the keystroke, goes at once unless the program is printing at that moment.
  *
  * <p>Where the relay accepted {@link Frames#DEFLATED_OUTPUT_PROTOCOL}, output goes as deflated
  * frames (each compressed on its own, at level 1), which the relay passes on to participants as they
