@@ -1,5 +1,6 @@
 package dev.ferry.bench;
 
+import dev.ferry.bench.load.ThroughputBench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,13 +51,12 @@ final class TerminalInputs {
 
     /**
      * Plain text lines like a long {@code ls -l} without colours, each ended by CR LF: what the
-     * end-to-end throughput benchmark's program writes (its {@code ThroughputBench.writeFile}).
+     * end-to-end throughput benchmark's program writes ({@link ThroughputBench#line}).
      */
     static byte[] plainLines() {
         StringBuilder sb = new StringBuilder(SIZE + 128);
         for (int i = 0; sb.length() < SIZE; i++) {
-            sb.append(String.format("-rw-r--r-- 1 root root %8d Nov 22 00:%02d file-%07d.txt  some more text here\r\n",
-                    (i * 7919L) % 10_000_000, i % 60, i));
+            sb.append(ThroughputBench.line(i));
         }
         return exactly(sb.toString().getBytes(StandardCharsets.US_ASCII));
     }

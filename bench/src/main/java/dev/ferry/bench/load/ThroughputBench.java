@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * Ferry SSH (rendered frames: the joiner sees every screen it can, not every byte), OpenSSH with
  * a PTY and the same program. Relay CPU: the relay process (Ferry) or every sshd process (OpenSSH).
  */
-final class ThroughputBench {
+public final class ThroughputBench {
     private final Ctx ctx;
 
     ThroughputBench(Ctx ctx) {
@@ -95,12 +95,17 @@ final class ThroughputBench {
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             long written = 0;
             for (int i = 0; written < size; i++) {
-                byte[] line = String.format("-rw-r--r-- 1 root root %8d Nov 22 00:%02d file-%07d.txt  some more text here\r\n",
-                        (i * 7919L) % 10_000_000, i % 60, i).getBytes(StandardCharsets.US_ASCII);
+                byte[] line = line(i).getBytes(StandardCharsets.US_ASCII);
                 int n = (int) Math.min(line.length, size - written);
                 o.write(line, 0, n);
                 written += n;
             }
         }
+    }
+
+    /** Line i of that text, CR LF included. Public for the engine's JMH input of the same text. */
+    public static String line(int i) {
+        return String.format("-rw-r--r-- 1 root root %8d Nov 22 00:%02d file-%07d.txt  some more text here\r\n",
+                (i * 7919L) % 10_000_000, i % 60, i);
     }
 }
