@@ -28,13 +28,13 @@ final class EchoBench {
         Json out = Json.arr();
         ctx.results.put("echo_latency", out);
         System.out.println("\n1. Keystroke echo latency (microseconds)");
-        ctx.row("sessions", "path", "n", "p50", "p90", "p99", "max", "lost", "server CPU %", "harness CPU %");
+        ctx.row("sessions", "path", "n", "p50", "p90", "p99", "max", "lost", "server CPU %", "server CPU µs/key", "harness CPU %");
         int[] sessions = System.getProperty("bench.sessions") == null ? ctx.mode.sessions()
                 : java.util.Arrays.stream(System.getProperty("bench.sessions").split(",")).mapToInt(Integer::parseInt).toArray();
         for (int n : sessions) {
             Map<String, Stats> stats = new LinkedHashMap<>();
             Map<String, AtomicInteger> lost = new LinkedHashMap<>();
-            Map<String, double[]> cpu = new LinkedHashMap<>();
+            Map<String, PhaseCpu> cpu = new LinkedHashMap<>();
             for (String p : List.of("ws-roundtrip", "ferry-web", "ferry-ssh", "openssh")) {
                 stats.put(p, new Stats());
                 lost.put(p, new AtomicInteger());
@@ -52,21 +52,21 @@ final class EchoBench {
                         Ctx.log("echo: bare WebSocket round trip");
                         type(n, perSession, warm, think, stats.get("ws-roundtrip"), lost.get("ws-roundtrip"),
                                 e -> WsEchoClient.open(ctx.web, ctx.wsEcho.port, true, e));
-                        cpu.put("ws-roundtrip", new double[] {lastServerCpu, lastHarnessCpu});
+                        cpu.put("ws-roundtrip", lastCpu);
                     }
                     Ctx.log("echo: ferry web, " + n + " sessions");
                     type(n, perSession, warm, think, stats.get("ferry-web"), lost.get("ferry-web"),
                             e -> WebParticipant.join(ctx.web, ctx.relay.httpPort, hosts.get(e.index).token(), Ctx.DEFLATE, e));
-                    cpu.put("ferry-web", new double[] {lastServerCpu, lastHarnessCpu});
+                    cpu.put("ferry-web", lastCpu);
                     if (!ssh) continue;
                     Ctx.log("echo: openssh, " + n + " sessions");
                     type(n, perSession, warm, think, stats.get("openssh"), lost.get("openssh"),
                             e -> SshTerm.open(ctx.ssh, ctx.sshd.port, Sshd.USER, ctx.key, Ctx.ECHO, e));
-                    cpu.put("openssh", new double[] {lastServerCpu, lastHarnessCpu});
+                    cpu.put("openssh", lastCpu);
                     Ctx.log("echo: ferry ssh, " + n + " sessions");
                     type(n, perSession, warm, think, stats.get("ferry-ssh"), lost.get("ferry-ssh"),
                             e -> SshTerm.open(ctx.ssh, ctx.relay.sshPort, hosts.get(e.index).token(), ctx.key, null, e));
-                    cpu.put("ferry-ssh", new double[] {lastServerCpu, lastHarnessCpu});
+                    cpu.put("ferry-ssh", lastCpu);
                 }
             } finally {
                 hosts.forEach(HostSession::close);
@@ -75,11 +75,12 @@ final class EchoBench {
             for (var e : stats.entrySet()) {
                 if (e.getValue().count() == 0) continue;
                 Stats.Summary s = e.getValue().summary();
-                double[] c = cpu.getOrDefault(e.getKey(), new double[] {Double.NaN, Double.NaN});
-                row.put(e.getKey(), s.json().put("lost", lost.get(e.getKey()).get())
-                        .put("server_cpu_percent", c[0]).put("harness_cpu_percent", c[1]));
+                PhaseCpu c = cpu.getOrDefault(e.getKey(), new PhaseCpu(Double.NaN, Double.NaN, Double.NaN));
+                row.put(e.getKey(), s.json().put("lost", lost.get(e.getKey()).get()).put("server_cpu_percent", c.serverPercent())
+                        .put("server_cpu_us_per_keystroke", c.serverMicrosPerKey()).put("harness_cpu_percent", c.harnessPercent()));
                 ctx.row(Integer.toString(n), e.getKey(), Integer.toString(s.n()), Ctx.f(s.p50()), Ctx.f(s.p90()), Ctx.f(s.p99()),
-                        Ctx.f(s.max()), Integer.toString(lost.get(e.getKey()).get()), Ctx.f(c[0]), Ctx.f(c[1]));
+                        Ctx.f(s.max()), Integer.toString(lost.get(e.getKey()).get()), Ctx.f(c.serverPercent()),
+                        Ctx.f(c.serverMicrosPerKey()), Ctx.f(c.harnessPercent()));
             }
             Stats.Summary o = stats.get("openssh").count() > 0 ? stats.get("openssh").summary() : null;
             Stats.Summary w = stats.get("ws-roundtrip").count() > 0 ? stats.get("ws-roundtrip").summary() : null;
@@ -114,8 +115,13 @@ final class EchoBench {
         Term open(IndexedEcho echo) throws Exception;
     }
 
-    /** CPU used during the last typing phase, in % of one core: the relay (or sshd) and this harness (clients and load host). */
-    double lastServerCpu, lastHarnessCpu;
+    /**
+     * CPU used during a typing phase: the relay's (or every sshd process's) in % of one core and in
+     * microseconds per keystroke typed, and this harness's (clients and load host) in % of one core.
+     */
+    record PhaseCpu(double serverPercent, double serverMicrosPerKey, double harnessPercent) { }
+
+    PhaseCpu lastCpu;
 
     private void type(int n, int perSession, int warm, long think, Stats stats, AtomicInteger lost, Opener opener) throws Exception {
         List<IndexedEcho> echoes = new ArrayList<>();
@@ -149,8 +155,9 @@ final class EchoBench {
                 return null;
             });
             double wall = (System.nanoTime() - w0) / 1e9;
-            lastServerCpu = (ctx.relay.cpuSeconds() - relay0 + ctx.sshd.cpuSeconds() - sshd0) / wall * 100;
-            lastHarnessCpu = (Procs.ownCpuSeconds() - self0) / wall * 100;
+            double server = ctx.relay.cpuSeconds() - relay0 + ctx.sshd.cpuSeconds() - sshd0;
+            lastCpu = new PhaseCpu(server / wall * 100, server * 1e6 / ((long) n * (warm + perSession)),
+                    (Procs.ownCpuSeconds() - self0) / wall * 100);
         } finally {
             Parallel.map(n, 16, 120, i -> {
                 terms.get(i).close();

@@ -45,7 +45,7 @@ final class Procs {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** CPU seconds (user + system) of a process and its live descendants, from /proc/PID/stat. */
+    /** CPU seconds (user + system) of a process and its live descendants, from /proc (see {@link #cpuOf}). */
     static double cpuSeconds(long pid) {
         return cpuSeconds(pid, null);
     }
@@ -72,14 +72,30 @@ final class Procs {
         }
     }
 
+    /**
+     * CPU seconds of one process. /proc/PID/stat counts every thread, dead ones included, but in 10 ms
+     * ticks rounded down per process, so 1,000 of sshd's per-connection processes using a few ms each
+     * would read as almost nothing; a single-threaded process is read from /proc/PID/schedstat instead,
+     * in nanoseconds (it is per thread, which for such a process is the whole of it).
+     */
     private static double cpuOf(long pid) {
         try {
             String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            // fields 14 and 15 of stat (utime, stime) are at 11 and 12 after the command name
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            // stat's fields 14, 15 (utime, stime) and 20 (num_threads) are at 11, 12 and 17 after the command name
+            double ticks = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            return Long.parseLong(f[17]) == 1 ? schedstatSeconds(pid, ticks) : ticks;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    private static double schedstatSeconds(long pid, double orElse) {
+        try {
+            String s = Files.readString(Path.of("/proc/" + pid + "/schedstat"));
+            return Long.parseLong(s.substring(0, s.indexOf(' '))) / 1e9;
+        } catch (IOException | RuntimeException e) {   // a kernel without schedstat
+            return orElse;
         }
     }
 
