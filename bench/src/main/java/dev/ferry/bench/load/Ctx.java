@@ -33,6 +33,13 @@ final class Ctx implements AutoCloseable {
     final Sshd sshd;
     final KeyPair key;
     final WebSocketClient web;
+    /**
+     * The fan-out's participants, on threads of their own at a lower priority (nice 10). They stand for
+     * browsers on other machines; at the same priority, 1,000 of them decoding 1 MB/s each kept dozens of
+     * threads runnable, the load host's PTY reader (same process) waited its turn among them, and its
+     * echo measured that instead of what the relay does to the host.
+     */
+    final WebSocketClient crowd;
     final SshClient ssh;
     final SshClient sshCompressed;
     final WsEchoServer wsEcho;
@@ -45,18 +52,23 @@ final class Ctx implements AutoCloseable {
         relay = Relay.start(jar, tmp.resolve("relay"), relayJvmOptions);
         sshd = Sshd.start(tmp.resolve("sshd"), true);
         key = SshTerm.key(sshd.clientKey);
-        QueuedThreadPool pool = new QueuedThreadPool(64);
-        pool.setName("bench-ws");
-        web = new WebSocketClient();
-        web.getHttpClient().setExecutor(pool);
-        web.setMaxBinaryMessageSize(Frames.MAX_FRAME);
-        web.setIdleTimeout(java.time.Duration.ofMinutes(10));
-        web.getHttpClient().setMaxConnectionsPerDestination(100_000);
-        if (FAST_DEFLATE) FastDeflate.install(web);   // participants share the client: they only send keystrokes
-        web.start();
+        web = webClient(new QueuedThreadPool(64), "bench-ws");
+        crowd = webClient(Nice.pool(64, Integer.getInteger("bench.crowd.nice", 10)), "bench-crowd");
         ssh = SshTerm.client(false);
         sshCompressed = SshTerm.client(true);
         wsEcho = new WsEchoServer();
+    }
+
+    static WebSocketClient webClient(QueuedThreadPool pool, String name) throws Exception {
+        pool.setName(name);
+        WebSocketClient c = new WebSocketClient();
+        c.getHttpClient().setExecutor(pool);
+        c.setMaxBinaryMessageSize(Frames.MAX_FRAME);
+        c.setIdleTimeout(java.time.Duration.ofMinutes(10));
+        c.getHttpClient().setMaxConnectionsPerDestination(100_000);
+        if (FAST_DEFLATE) FastDeflate.install(c);   // participants share the client: they only send keystrokes
+        c.start();
+        return c;
     }
 
     static String[] sh(String command) {
@@ -79,7 +91,7 @@ final class Ctx implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {wsEcho, web, ssh, sshCompressed, relay, sshd}) {
+        for (AutoCloseable c : new AutoCloseable[] {wsEcho, web, crowd, ssh, sshCompressed, relay, sshd}) {
             try {
                 if (c instanceof SshClient s) s.stop(); else if (c != null) c.close();
             } catch (Exception e) {

@@ -60,6 +60,12 @@ public final class WebParticipant implements Session.Listener.AutoDemanding, Ter
     }
 
     @Override
+    public void onWebSocketError(Throwable cause) {
+        // e.g. closed by the harness while the relay still sends (the end of a fan-out phase); a measurement notices a short delivery by itself
+        if (closedReason == null) closedReason = "error: " + cause;
+    }
+
+    @Override
     public void send(byte[] data) throws IOException {
         ws.sendBinary(Frames.encode(new Message.Input(data)), Callback.NOOP);
     }
