@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
@@ -64,7 +65,7 @@ final class FanoutHost {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        WebSocketClient client = Ctx.webClient(new org.eclipse.jetty.util.thread.QueuedThreadPool(16), "fanout-host-ws");
+        WebSocketClient client = Ctx.webClient(new QueuedThreadPool(16), "fanout-host-ws");
         try {
             for (String open; (open = in.readLine()) != null && open.startsWith("open "); ) {
                 HostSession host = HostSession.open(client, Integer.parseInt(args[0]), Ctx.sh(Ctx.ECHO), 80, 24);
