@@ -10,6 +10,7 @@ import dev.ferry.relay.hub.Hub;
 import dev.ferry.relay.store.Store;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -19,7 +20,7 @@ import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -41,6 +42,19 @@ public final class WebListener implements RelayListener {
     private RelayConfig config;
     private dev.ferry.relay.device.Devices devices;
 
+    /**
+     * Jetty's selectors on a few platform threads, every handler (which may block: the store, admission)
+     * on a virtual thread of its own. With Jetty's all-virtual pool the selectors ran on virtual
+     * threads too, and each socket event first woke the JDK's poller, then a carrier for the selector:
+     * one session's keystrokes cost the relay 15-20 % more CPU that way (docs/performance.md, round 11).
+     */
+    private static QueuedThreadPool threads() {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("ferry-web");
+        threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ferry-web-v", 0).factory()));
+        return threads;
+    }
+
     @Override
     public void start(Hub hub, RelayConfig config) throws Exception {
         start(hub, config, null);
@@ -50,9 +64,7 @@ public final class WebListener implements RelayListener {
     @Override
     public void start(Hub hub, RelayConfig config, Store store) throws Exception {
         this.config = config;
-        VirtualThreadPool threads = new VirtualThreadPool();
-        threads.setName("ferry-web");
-        server = new Server(threads);
+        server = new Server(threads());
         LinkDeflate.pools(server);
         if (config.tls()) {
             SslContextFactory.Server ssl = new SslContextFactory.Server();
