@@ -46,7 +46,7 @@ public final class WebListener implements RelayListener {
      * Jetty's selectors on a few platform threads, every handler (which may block: the store, admission)
      * on a virtual thread of its own. With Jetty's all-virtual pool the selectors ran on virtual
      * threads too, and each socket event first woke the JDK's poller, then a carrier for the selector:
-     * one session's keystrokes cost the relay 15-20 % more CPU that way (docs/performance.md, round 11).
+     * one session's keystrokes cost the relay 15-25 % more CPU that way (docs/performance.md, round 11).
      */
     private static QueuedThreadPool threads() {
         QueuedThreadPool threads = new QueuedThreadPool();
