@@ -45,44 +45,15 @@ final class FanoutBench {
         }
     }
 
-    /** What one participant received: cumulative byte counts and when (nanoTime), appended by its reader. */
-    static final class Receipts {
-        private long[] got = new long[256], at = new long[256];
-        private int count;
-        volatile long total;
-
-        void add(int n, long now) {
-            if (count == got.length) {
-                got = Arrays.copyOf(got, count * 2);
-                at = Arrays.copyOf(at, count * 2);
-            }
-            long t = total + n;
-            got[count] = t;
-            at[count++] = now;
-            total = t;   // last: whoever reads it sees the entries before it
-        }
-
-        /** Delivery lag of each receipt: when it arrived minus when the host read its last byte. */
-        Stats lags(FanoutHost.Chunks chunks) {
-            Stats s = new Stats();
-            int c = total > 0 ? count : 0;
-            for (int i = 0; i < c; i++) {
-                long t = chunks.timeOf(got[i] - 1);
-                if (t > 0) s.add(at[i] - t);
-            }
-            return s;
-        }
-    }
-
     private Json once(FanoutHost.Handle host, String workload, int n) throws Exception {
         List<WebParticipant> ps = new ArrayList<>();
-        List<Receipts> received = new ArrayList<>();
-        for (int i = 0; i < n; i++) received.add(new Receipts());
+        List<Timeline> received = new ArrayList<>();
+        for (int i = 0; i < n; i++) received.add(new Timeline());
         String token = host.open(workload);
         Json row;
         try {
             ps.addAll(Parallel.map(n, 16, 600, i -> {
-                Receipts r = received.get(i);
+                Timeline r = received.get(i);
                 return WebParticipant.join(ctx.crowd, ctx.relay.httpPort, token, Ctx.DEFLATE,
                         b -> r.add(b.length, System.nanoTime()));
             }));
@@ -91,15 +62,15 @@ final class FanoutBench {
             long t0 = System.nanoTime();
             FanoutHost.Result result = host.run(ctx.mode.fanoutSeconds());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long total = result.chunks().total;
+            long total = result.chunks().total();
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (System.nanoTime() < deadline && !allCaughtUp(received, total)) Thread.sleep(20);
             double cpu = ctx.relay.cpuSeconds() - cpu0;
             int keptUp = 0;
             double[] p50s = new double[n], p99s = new double[n];
             for (int i = 0; i < n; i++) {
-                if (ps.get(i).snapshots.get() <= 1 && received.get(i).total == total) keptUp++;
-                Stats lag = received.get(i).lags(result.chunks());
+                if (ps.get(i).snapshots.get() <= 1 && received.get(i).total() == total) keptUp++;
+                Stats lag = lags(received.get(i), result.chunks());
                 p50s[i] = lag.percentileMicros(50);
                 p99s[i] = lag.percentileMicros(99);
             }
@@ -124,8 +95,18 @@ final class FanoutBench {
         return row;
     }
 
-    private static boolean allCaughtUp(List<Receipts> received, long total) {
-        for (Receipts r : received) if (r.total < total) return false;
+    /** Delivery lag of each receipt: when it arrived minus when the host read its last byte. */
+    private static Stats lags(Timeline received, Timeline hostRead) {
+        Stats s = new Stats();
+        for (int i = 0; i < received.count(); i++) {
+            long t = hostRead.timeOf(received.end(i) - 1);
+            if (t > 0) s.add(received.time(i) - t);
+        }
+        return s;
+    }
+
+    private static boolean allCaughtUp(List<Timeline> received, long total) {
+        for (Timeline r : received) if (r.total() < total) return false;
         return true;
     }
 }

@@ -34,32 +34,8 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 final class FanoutHost {
     private FanoutHost() {}
 
-    /** When the host read each byte of its PTY's output: cumulative end offsets and nanoTimes. */
-    static final class Chunks {
-        final long[] ends = new long[1 << 20], times = new long[1 << 20];
-        volatile int count;
-        long total;
-
-        /** Appended by one thread. */
-        void add(int n, long now) {
-            if (count == ends.length) return;
-            total += n;
-            ends[count] = total;
-            times[count] = now;
-            count = count + 1;
-        }
-
-        /** The time the host read byte {@code offset} (0-based); -1 if not known. */
-        long timeOf(long offset) {
-            int c = count;
-            int i = Arrays.binarySearch(ends, 0, c, offset + 1);
-            if (i < 0) i = -i - 1;
-            return i < c ? times[i] : -1;
-        }
-    }
-
-    /** What the host measured: its echo times (nanoseconds) and when it read its output. */
-    record Result(long[] echoNanos, Chunks chunks) {}
+    /** What the host measured: its echo times (nanoseconds) and when it read its PTY's output. */
+    record Result(long[] echoNanos, Timeline chunks) {}
 
     /** args: relay HTTP port, result file. Then, from stdin: {@code open WORKLOAD}, {@code go SECONDS}, {@code close}, ... */
     public static void main(String[] args) throws Exception {
@@ -87,7 +63,7 @@ final class FanoutHost {
     }
 
     private static void measure(HostSession host, String workload, long seconds, Path file) throws Exception {
-        Chunks chunks = new Chunks();
+        Timeline chunks = new Timeline();
         Echo echo = new Echo();
         host.localSink = b -> {
             chunks.add(b.length, System.nanoTime());
@@ -111,7 +87,7 @@ final class FanoutHost {
         Thread.sleep(200);   // the last output read
         try (BufferedWriter w = Files.newBufferedWriter(file)) {
             for (long e : echoes) w.write("echo " + e + "\n");
-            for (int i = 0; i < chunks.count; i++) w.write("chunk " + chunks.ends[i] + " " + chunks.times[i] + "\n");
+            for (int i = 0; i < chunks.count(); i++) w.write("chunk " + chunks.end(i) + " " + chunks.time(i) + "\n");
         }
     }
 
@@ -146,11 +122,11 @@ final class FanoutHost {
         Result run(int seconds) throws IOException {
             expect(command("go " + seconds), "done");
             List<Long> echoes = new ArrayList<>();
-            Chunks chunks = new Chunks();
+            Timeline chunks = new Timeline();
             for (String l : Files.readAllLines(resultFile)) {
                 String[] f = l.split(" ");
                 if (f[0].equals("echo")) echoes.add(Long.parseLong(f[1]));
-                else chunks.add((int) (Long.parseLong(f[1]) - chunks.total), Long.parseLong(f[2]));
+                else chunks.add((int) (Long.parseLong(f[1]) - chunks.total()), Long.parseLong(f[2]));
             }
             return new Result(echoes.stream().mapToLong(Long::longValue).toArray(), chunks);
         }
