@@ -34,6 +34,11 @@ final class Ctx implements AutoCloseable {
     final KeyPair key;
     final WebSocketClient web;
     /**
+     * The load hosts' own client, so their CPU can be told apart from the participants' (threads named
+     * {@link #HOST_THREADS}): they do the work OpenSSH's session processes do, reading the PTY and sending.
+     */
+    final WebSocketClient hostWeb;
+    /**
      * The fan-out's participants, on threads of their own at a lower priority (nice 10). They stand for
      * browsers on other machines, so they get the CPU the relay and the fan-out's host leave: at the same
      * priority, 1,000 of them decoding 1 MB/s kept dozens of threads runnable, which delayed the host's
@@ -53,11 +58,15 @@ final class Ctx implements AutoCloseable {
         sshd = Sshd.start(tmp.resolve("sshd"), true);
         key = SshTerm.key(sshd.clientKey);
         web = webClient(new QueuedThreadPool(64), "bench-ws");
+        hostWeb = webClient(new QueuedThreadPool(64), "bench-host-ws");
         crowd = webClient(Nice.pool(64, Integer.getInteger("bench.crowd.nice", 10)), "bench-crowd");
         ssh = SshTerm.client(false);
         sshCompressed = SshTerm.client(true);
         wsEcho = new WsEchoServer();
     }
+
+    /** The name prefixes of the load hosts' threads: their PTY readers (which also send) and their client's pool. */
+    static final String[] HOST_THREADS = {HostSession.PTY_THREAD, "bench-host-ws"};
 
     static WebSocketClient webClient(QueuedThreadPool pool, String name) throws Exception {
         pool.setName(name);
@@ -91,7 +100,7 @@ final class Ctx implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {wsEcho, web, crowd, ssh, sshCompressed, relay, sshd}) {
+        for (AutoCloseable c : new AutoCloseable[] {wsEcho, web, hostWeb, crowd, ssh, sshCompressed, relay, sshd}) {
             try {
                 if (c instanceof SshClient s) s.stop(); else if (c != null) c.close();
             } catch (Exception e) {

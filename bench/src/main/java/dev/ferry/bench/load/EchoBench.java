@@ -28,7 +28,8 @@ final class EchoBench {
         Json out = Json.arr();
         ctx.results.put("echo_latency", out);
         System.out.println("\n1. Keystroke echo latency (microseconds)");
-        ctx.row("sessions", "path", "n", "p50", "p90", "p99", "max", "lost", "server CPU %", "server CPU µs/key", "harness CPU %");
+        ctx.row("sessions", "path", "n", "p50", "p90", "p99", "max", "lost", "server CPU %", "server CPU µs/key", "hosts' CPU µs/key",
+                "harness CPU %");
         int[] sessions = System.getProperty("bench.sessions") == null ? ctx.mode.sessions()
                 : java.util.Arrays.stream(System.getProperty("bench.sessions").split(",")).mapToInt(Integer::parseInt).toArray();
         for (int n : sessions) {
@@ -45,26 +46,26 @@ final class EchoBench {
             long think = n == 1 ? 0 : THINK_MILLIS;
             Ctx.log("echo: opening " + n + " host sessions with a PTY each");
             List<HostSession> hosts = Parallel.map(n, 16, 600,
-                    i -> HostSession.open(ctx.web, ctx.relay.httpPort, INLINE ? null : Ctx.sh(Ctx.ECHO), 80, 24));
+                    i -> HostSession.open(ctx.hostWeb, ctx.relay.httpPort, INLINE ? null : Ctx.sh(Ctx.ECHO), 80, 24));
             try {
                 for (int round = 0; round < (n == 1 ? ctx.mode.rounds() : 1); round++) {
                     if (n == 1) {
                         Ctx.log("echo: bare WebSocket round trip");
-                        type(n, perSession, warm, think, stats.get("ws-roundtrip"), lost.get("ws-roundtrip"),
+                        type(n, perSession, warm, think, false, stats.get("ws-roundtrip"), lost.get("ws-roundtrip"),
                                 e -> WsEchoClient.open(ctx.web, ctx.wsEcho.port, true, e));
                         cpu.put("ws-roundtrip", lastCpu);
                     }
                     Ctx.log("echo: ferry web, " + n + " sessions");
-                    type(n, perSession, warm, think, stats.get("ferry-web"), lost.get("ferry-web"),
+                    type(n, perSession, warm, think, true, stats.get("ferry-web"), lost.get("ferry-web"),
                             e -> WebParticipant.join(ctx.web, ctx.relay.httpPort, hosts.get(e.index).token(), Ctx.DEFLATE, e));
                     cpu.put("ferry-web", lastCpu);
                     if (!ssh) continue;
                     Ctx.log("echo: openssh, " + n + " sessions");
-                    type(n, perSession, warm, think, stats.get("openssh"), lost.get("openssh"),
+                    type(n, perSession, warm, think, false, stats.get("openssh"), lost.get("openssh"),
                             e -> SshTerm.open(ctx.ssh, ctx.sshd.port, Sshd.USER, ctx.key, Ctx.ECHO, e));
                     cpu.put("openssh", lastCpu);
                     Ctx.log("echo: ferry ssh, " + n + " sessions");
-                    type(n, perSession, warm, think, stats.get("ferry-ssh"), lost.get("ferry-ssh"),
+                    type(n, perSession, warm, think, true, stats.get("ferry-ssh"), lost.get("ferry-ssh"),
                             e -> SshTerm.open(ctx.ssh, ctx.relay.sshPort, hosts.get(e.index).token(), ctx.key, null, e));
                     cpu.put("ferry-ssh", lastCpu);
                 }
@@ -75,12 +76,13 @@ final class EchoBench {
             for (var e : stats.entrySet()) {
                 if (e.getValue().count() == 0) continue;
                 Stats.Summary s = e.getValue().summary();
-                PhaseCpu c = cpu.getOrDefault(e.getKey(), new PhaseCpu(Double.NaN, Double.NaN, Double.NaN));
+                PhaseCpu c = cpu.getOrDefault(e.getKey(), new PhaseCpu(Double.NaN, Double.NaN, Double.NaN, Double.NaN));
                 row.put(e.getKey(), s.json().put("lost", lost.get(e.getKey()).get()).put("server_cpu_percent", c.serverPercent())
-                        .put("server_cpu_us_per_keystroke", c.serverMicrosPerKey()).put("harness_cpu_percent", c.harnessPercent()));
+                        .put("server_cpu_us_per_keystroke", c.serverMicrosPerKey()).put("hosts_cpu_us_per_keystroke", c.hostsMicrosPerKey())
+                        .put("harness_cpu_percent", c.harnessPercent()));
                 ctx.row(Integer.toString(n), e.getKey(), Integer.toString(s.n()), Ctx.f(s.p50()), Ctx.f(s.p90()), Ctx.f(s.p99()),
                         Ctx.f(s.max()), Integer.toString(lost.get(e.getKey()).get()), Ctx.f(c.serverPercent()),
-                        Ctx.f(c.serverMicrosPerKey()), Ctx.f(c.harnessPercent()));
+                        Ctx.f(c.serverMicrosPerKey()), Ctx.f(c.hostsMicrosPerKey()), Ctx.f(c.harnessPercent()));
             }
             Stats.Summary o = stats.get("openssh").count() > 0 ? stats.get("openssh").summary() : null;
             Stats.Summary w = stats.get("ws-roundtrip").count() > 0 ? stats.get("ws-roundtrip").summary() : null;
@@ -117,19 +119,24 @@ final class EchoBench {
 
     /**
      * CPU used during a typing phase: the relay's (or every sshd process's) in % of one core and in
-     * microseconds per keystroke typed, and this harness's (clients and load host) in % of one core.
+     * microseconds per keystroke typed; the load hosts' threads per keystroke (Ferry's paths only: they
+     * read the PTY and send its output, which OpenSSH's session processes do inside the server figure);
+     * and this whole harness's (clients and load hosts) in % of one core.
      */
-    record PhaseCpu(double serverPercent, double serverMicrosPerKey, double harnessPercent) { }
+    record PhaseCpu(double serverPercent, double serverMicrosPerKey, double hostsMicrosPerKey, double harnessPercent) { }
 
     PhaseCpu lastCpu;
 
-    private void type(int n, int perSession, int warm, long think, Stats stats, AtomicInteger lost, Opener opener) throws Exception {
+    /** Types in every session at once; {@code hostsUsed}: the path goes through the load hosts (Ferry's). */
+    private void type(int n, int perSession, int warm, long think, boolean hostsUsed, Stats stats, AtomicInteger lost, Opener opener)
+            throws Exception {
         List<IndexedEcho> echoes = new ArrayList<>();
         for (int i = 0; i < n; i++) echoes.add(new IndexedEcho(i));
         List<Term> terms = Parallel.map(n, 16, 600, i -> opener.open(echoes.get(i)));
         try {
             Thread.sleep(300);  // let joins settle (snapshots, notices)
             double relay0 = ctx.relay.cpuSeconds(), sshd0 = ctx.sshd.cpuSeconds(), self0 = Procs.ownCpuSeconds();
+            double hosts0 = Procs.threadCpuSeconds(Ctx.HOST_THREADS);
             long w0 = System.nanoTime();
             Parallel.map(n, n, 900, i -> {
                 Term t = terms.get(i);
@@ -156,7 +163,9 @@ final class EchoBench {
             });
             double wall = (System.nanoTime() - w0) / 1e9;
             double server = ctx.relay.cpuSeconds() - relay0 + ctx.sshd.cpuSeconds() - sshd0;
-            lastCpu = new PhaseCpu(server / wall * 100, server * 1e6 / ((long) n * (warm + perSession)),
+            double hosts = Procs.threadCpuSeconds(Ctx.HOST_THREADS) - hosts0;
+            long keys = (long) n * (warm + perSession);
+            lastCpu = new PhaseCpu(server / wall * 100, server * 1e6 / keys, hostsUsed ? hosts * 1e6 / keys : Double.NaN,
                     (Procs.ownCpuSeconds() - self0) / wall * 100);
         } finally {
             Parallel.map(n, 16, 120, i -> {

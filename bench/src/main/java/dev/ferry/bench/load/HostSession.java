@@ -31,6 +31,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  */
 public final class HostSession implements Session.Listener.AutoDemanding, AutoCloseable {
     static final boolean PIPE = !"false".equals(System.getProperty("bench.host.pipe"));
+    static final String PTY_THREAD = "host-pty";
     private final CompletableFuture<Message.SessionInfo> info = new CompletableFuture<>();
     private volatile Session ws;
     private FramePipe pipe;
@@ -57,7 +58,7 @@ public final class HostSession implements Session.Listener.AutoDemanding, AutoCl
                     "HOME", System.getProperty("user.home"), "LANG", "C.UTF-8"))
                     .setInitialColumns(cols).setInitialRows(rows).setConsole(false).start();
             h.ptyIn = h.pty.getOutputStream();
-            Thread.ofPlatform().daemon().name("host-pty").start(h::pump);
+            Thread.ofPlatform().daemon().name(PTY_THREAD).start(h::pump);
         }
         return h;
     }

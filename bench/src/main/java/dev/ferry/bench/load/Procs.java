@@ -64,6 +64,50 @@ final class Procs {
         return cpuOf(ProcessHandle.current().pid());
     }
 
+    /**
+     * CPU seconds of this process's live threads whose names start with one of {@code prefixes}, from
+     * /proc/self/task (nanoseconds; the kernel keeps the first 15 characters of a thread's name).
+     * Threads that ended are not counted, nor is what the JVM does for them (GC, JIT).
+     */
+    static double threadCpuSeconds(String... prefixes) {
+        double total = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                String name = readOr(t.resolve("comm"), "");
+                for (String p : prefixes) {
+                    if (!p.isEmpty() && name.startsWith(p)) {
+                        String s = readOr(t.resolve("schedstat"), "0 ");
+                        total += Long.parseLong(s.substring(0, s.indexOf(' '))) / 1e9;
+                        break;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return total;
+    }
+
+    /** The name the kernel gives the threads that carry virtual threads ("ForkJoinPool-1-" here), as a prefix. */
+    static String carrierThreads() {
+        try {
+            var name = new java.util.concurrent.atomic.AtomicReference<String>("");
+            Thread.ofVirtual().start(() -> name.set(readOr(Path.of("/proc/thread-self/comm"), "").strip())).join();
+            return name.get().replaceAll("\\d+$", "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static String readOr(Path file, String orElse) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {   // the thread ended meanwhile
+            return orElse;
+        }
+    }
+
     private static String comm(long pid) {
         try {
             return Files.readString(Path.of("/proc/" + pid + "/comm")).strip();

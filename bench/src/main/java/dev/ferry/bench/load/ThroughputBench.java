@@ -27,7 +27,7 @@ public final class ThroughputBench {
         // Waits for one key (so the participant is watching before it starts), writes the file, then the end mark.
         String program = "stty raw -echo; head -c 1 >/dev/null; cat " + file + "; printf '\\r\\n%s\\r\\n' '" + (char) Echo.ALPHABET[0] + "'";
         System.out.println("\n2. Throughput: the program writes " + size / 1_000_000 + " MB");
-        ctx.row("path", "MB/s", "seconds", "relay CPU s/GB", "harness CPU s/GB", "bytes received", "resyncs");
+        ctx.row("path", "MB/s", "seconds", "relay CPU s/GB", "harness CPU s/GB", "hosts' CPU s/GB", "bytes received", "resyncs");
         Json out = Json.obj().put("bytes", size);
         ctx.results.put("throughput", out);
         // A relay runs for days: its JIT is warm. So are the harness's clients after the first pass. One
@@ -52,8 +52,15 @@ public final class ThroughputBench {
         }
     }
 
+    /**
+     * The load host's threads: its PTY reader, its client's pool, and the carriers of virtual threads,
+     * which here run only its sender (FramePipe hands fast output to a virtual thread, which compresses
+     * and writes it); a throughput pass runs no other virtual thread in the harness.
+     */
+    private final String[] hostThreads = {Ctx.HOST_THREADS[0], Ctx.HOST_THREADS[1], Procs.carrierThreads()};
+
     private Json once(String path, String program, long size, boolean print) throws Exception {
-        HostSession host = path.startsWith("ferry") ? HostSession.open(ctx.web, ctx.relay.httpPort, Ctx.sh(program), 80, 24) : null;
+        HostSession host = path.startsWith("ferry") ? HostSession.open(ctx.hostWeb, ctx.relay.httpPort, Ctx.sh(program), 80, 24) : null;
         Echo end = new Echo();
         WebParticipant web = null;
         Term term;
@@ -66,7 +73,7 @@ public final class ThroughputBench {
             try {
                 Thread.sleep(500);
                 double cpu0 = path.startsWith("ferry") ? ctx.relay.cpuSeconds() : ctx.sshd.cpuSeconds();
-                double self0 = Procs.ownCpuSeconds();
+                double self0 = Procs.ownCpuSeconds(), hosts0 = Procs.threadCpuSeconds(hostThreads);
                 end.expect(Echo.ALPHABET[0]);
                 long t0 = System.nanoTime();
                 if (host != null) host.typeLocally("x".getBytes()); else term.send("x".getBytes());
@@ -77,10 +84,13 @@ public final class ThroughputBench {
                 // The harness is the other end of the pipe: for Ferry the load host (PTY reads, compression)
                 // and the participant; for OpenSSH the SSH client alone. The 2 cores are shared by all of it.
                 double harnessPerGb = (Procs.ownCpuSeconds() - self0) / (size / 1e9);
+                double hostsPerGb = host == null ? Double.NaN : (Procs.threadCpuSeconds(hostThreads) - hosts0) / (size / 1e9);
                 double mbps = size / 1e6 / seconds, cpuPerGb = cpu / (size / 1e9);
                 int resyncs = web == null ? 0 : Math.max(0, web.snapshots.get() - 1);
-                if (print) ctx.row(path, Ctx.f(mbps), Ctx.f(seconds), Ctx.f(cpuPerGb), Ctx.f(harnessPerGb), Long.toString(end.bytes), Integer.toString(resyncs));
+                if (print) ctx.row(path, Ctx.f(mbps), Ctx.f(seconds), Ctx.f(cpuPerGb), Ctx.f(harnessPerGb), Ctx.f(hostsPerGb),
+                        Long.toString(end.bytes), Integer.toString(resyncs));
                 return Json.obj().put("mb_per_s", mbps).put("seconds", seconds).put("cpu_s_per_gb", cpuPerGb).put("harness_cpu_s_per_gb", harnessPerGb)
+                        .put("hosts_cpu_s_per_gb", hostsPerGb)
                         .put("bytes_received", end.bytes).put("resyncs", resyncs);
             } finally {
                 term.close();
