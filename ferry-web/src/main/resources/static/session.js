@@ -1,13 +1,10 @@
 // Ferry's browser participant: joins /ws/join/{token} and speaks docs/protocol.md (binary frames).
-// Plain script, no bundler: xterm.js and its fit addon are loaded before it as globals.
+// Plain script, no bundler: xterm.js, its fit addon, frames.js (the wire format) and panes.js are loaded
+// before it as globals.
 (function () {
   'use strict';
 
-  const T = { HELLO: 1, INFO: 2, OUTPUT: 3, INPUT: 4, RESIZE: 5, SNAPSHOT: 6, NOTICE: 7, CLOSE: 8, PING: 9, PONG: 10,
-    LAYOUT: 12, PANE_OUTPUT: 13, PANE_SNAPSHOT: 14, SELECT_PANE: 15, DEFLATED: 16 };
-  // What a deflated frame may carry.
-  const DEFLATABLE = [T.OUTPUT, T.SNAPSHOT, T.PANE_OUTPUT, T.PANE_SNAPSHOT];
-  const MAX_FRAME = 1 << 20;
+  const { T, MAX_FRAME, Reader, frame, readLayout } = window.FerryFrames;
   const PING_EVERY_MS = 30000;
   const NOTICE_MS = 5000;
   const BASE_FONT = 15;
@@ -33,7 +30,6 @@
   }
   if (replay) document.getElementById('bar').appendChild(replayLink('replay-link', true));
   const encoder = new TextEncoder();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
 
   // Until session-info says otherwise, nothing typed goes anywhere.
   const term = new Terminal({
@@ -84,27 +80,6 @@
   let sentSize = '';
 
   // ---- frames ----
-
-  class Reader {
-    constructor(buf) { this.v = new DataView(buf); this.b = new Uint8Array(buf); this.p = 1; }
-    need(n) { if (this.p + n > this.b.length) throw new Error('frame too short'); }
-    u8() { this.need(1); return this.b[this.p++]; }
-    u16() { this.need(2); const x = this.v.getUint16(this.p); this.p += 2; return x; }
-    u32() { this.need(4); const x = this.v.getUint32(this.p); this.p += 4; return x; }
-    flag() { const f = this.u8(); if (f > 1) throw new Error('bad flag'); return f === 1; }
-    size() { const n = this.u16(); if (n < 1 || n > 1000) throw new Error('bad size ' + n); return n; }
-    str() { const n = this.u16(); this.need(n); const s = decoder.decode(this.b.subarray(this.p, this.p + n)); this.p += n; return s; }
-    rest() { const r = this.b.subarray(this.p); this.p = this.b.length; return r; }
-    raw(n) { this.need(n); const r = this.b.slice(this.p, this.p + n); this.p += n; return r; }
-    end() { if (this.p !== this.b.length) throw new Error('bytes left over'); }
-  }
-
-  function frame(type, body) {
-    const f = new Uint8Array(1 + (body ? body.length : 0));
-    f[0] = type;
-    if (body) f.set(body, 1);
-    return f;
-  }
 
   function send(f) {
     if (ws && ws.readyState === WebSocket.OPEN) ws.send(f);
@@ -296,17 +271,6 @@
     pingTimer = setInterval(sendPing, PING_EVERY_MS);
   }
 
-  function readLayout(r) {
-    const l = { cols: r.size(), rows: r.size(), activeWindow: r.u32(), statusLeft: r.str(), statusRight: r.str(), windows: [] };
-    for (let n = r.u16(); n > 0; n--) {
-      const w = { index: r.u32(), name: r.str(), activePane: r.u32(), panes: [] };
-      for (let k = r.u16(); k > 0; k--) w.panes.push({ id: r.u32(), x: r.u16(), y: r.u16(), cols: r.size(), rows: r.size() });
-      l.windows.push(w);
-    }
-    r.end();
-    return l;
-  }
-
   function onFrame(buf) {
     const r = new Reader(buf);
     if (r.b.length === 0) throw new Error('empty frame');
@@ -335,42 +299,7 @@
     }
   }
 
-  // Deflated frames (type 16) inflate asynchronously: from the first one on, every frame waits its turn
-  // behind those before it, so the order on the wire is the order on screen.
-  let inflating = Promise.resolve();
-  let behind = 0;
-
-  function receive(buf) {
-    const deflated = new Uint8Array(buf)[0] === T.DEFLATED;
-    if (!deflated && behind === 0) { onFrame(buf); return; }
-    behind++;
-    const ready = deflated ? inflate(new Uint8Array(buf, 1)) : Promise.resolve(buf);
-    inflating = inflating.then(() => ready).then((frame) => {
-      behind--;
-      if (ended) return;
-      if (deflated && !DEFLATABLE.includes(new Uint8Array(frame)[0])) throw new Error('a deflated frame may not carry this frame type');
-      onFrame(frame);
-    }).catch((e) => { if (!ended) protocolError(e); });
-  }
-
-  // Raw DEFLATE, bounded like every frame: a frame that inflates past MAX_FRAME is malformed.
-  async function inflate(bytes) {
-    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-    const parts = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > MAX_FRAME) { reader.cancel(); throw new Error('a deflated frame inflates past ' + MAX_FRAME + ' bytes'); }
-      parts.push(value);
-    }
-    if (total === 0) throw new Error('empty deflated frame');
-    const frame = new Uint8Array(total);
-    let off = 0;
-    for (const p of parts) { frame.set(p, off); off += p.length; }
-    return frame.buffer;
-  }
+  const frames = window.FerryFrames.inOrder(onFrame, (e) => protocolError(e), () => ended);
 
   function protocolError(e) {
     ws.close(1002, 'protocol error');
@@ -394,7 +323,7 @@
         return;
       }
       try {
-        receive(ev.data);
+        frames.receive(ev.data);
       } catch (e) {
         protocolError(e);
       }
@@ -406,7 +335,7 @@
         else finish('error', 'Disconnected', 'The connection to the relay was lost' + (ev.reason ? ': ' + ev.reason : ''));
       };
       // Frames still inflating (the relay's close frame among them) come first.
-      if (behind > 0) inflating.then(lost, lost); else lost();
+      frames.afterPending(lost);
     };
   }
 
