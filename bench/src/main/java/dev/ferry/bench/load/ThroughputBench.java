@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Measurement 2, throughput: the shared program writes a big file (text lines, like ls -l) and
@@ -57,7 +58,8 @@ public final class ThroughputBench {
      * which here run only its sender (FramePipe hands fast output to a virtual thread, which compresses
      * and writes it); a throughput pass runs no other virtual thread in the harness.
      */
-    private final String[] hostThreads = {Ctx.HOST_THREADS[0], Ctx.HOST_THREADS[1], Procs.carrierThreads()};
+    private final String[] hostThreads = Stream.concat(Stream.of(Ctx.HOST_THREADS), Stream.of(Procs.carrierThreads()))
+            .toArray(String[]::new);
 
     private Json once(String path, String program, long size, boolean print) throws Exception {
         HostSession host = path.startsWith("ferry") ? HostSession.open(ctx.hostWeb, ctx.relay.httpPort, Ctx.sh(program), 80, 24) : null;
