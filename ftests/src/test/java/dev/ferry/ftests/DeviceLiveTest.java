@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Device shells live: a network drop between agent and relay in the middle of a running {@code top}
  * (the shell survives, participants are told and see it again, screen intact), and the device's web
- * page, where "Connect terminal" opens a shell in headless Chromium.
+ * page, where "Connect terminal" opens a shell in headless Chromium, and the devices pages keeping up with
+ * the device without a reload.
  */
 class DeviceLiveTest {
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -144,6 +145,73 @@ class DeviceLiveTest {
 
     private static boolean notice(WsPeer p, String text) {
         return p.received().stream().anyMatch(m -> m instanceof Message.Notice n && n.text().contains(text));
+    }
+
+    /**
+     * The devices pages follow the device without a reload: offline, then online with "Connect terminal"
+     * enabled once its agent connects, then offline again when it goes; the list gains a device added
+     * meanwhile. The browser says when to start and stop the agent by opening a page of this test's own
+     * little server, so each change happens after the page has shown the state before it.
+     */
+    @Test
+    void theDevicePagesFollowTheDeviceWithoutAReload() throws Exception {
+        String name = "live-box";
+        String token = addDevice(name);
+        java.util.concurrent.BlockingQueue<String> signals = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer cues = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        cues.createContext("/", ex -> {
+            signals.add(ex.getRequestURI().getPath().substring(1));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        cues.start();
+        String cue = "http://127.0.0.1:" + cues.getAddress().getPort() + "/";
+        Thread actor = Thread.ofVirtual().start(() -> {
+            AgentProcess agent = null;
+            try {
+                for (String s; !(s = signals.take()).equals("done"); ) {
+                    switch (s) {
+                        case "start" -> agent = AgentProcess.start(tmp.resolve("live-agent"), relay.webBase(), token, SHELL).awaitConnected(1);
+                        case "stop" -> agent.close();
+                        case "add" -> addDevice("later-box");
+                        default -> { }
+                    }
+                }
+            } catch (Exception e) {
+                // the browser's wait for the change fails and says which
+            } finally {
+                if (agent != null) agent.close();
+            }
+        });
+        try {
+            String scenario = """
+                    {"timeoutMs": 20000, "steps": [
+                      {"page": "a", "open": "%1$s/devices/%2$s"},
+                      {"page": "a", "fill": "#name", "value": "alice"},
+                      {"page": "a", "fill": "#password", "value": "%3$s"},
+                      {"page": "a", "click": "#submit"},
+                      {"page": "a", "waitDomText": [".status", "offline"]},
+                      {"page": "a", "waitJs": "document.querySelector('#connect').disabled && (window.stayed = true)"},
+                      {"page": "cue", "open": "%4$sstart"},
+                      {"page": "a", "waitDomText": [".status", "online"]},
+                      {"page": "a", "waitJs": "!document.querySelector('#connect').disabled && window.stayed === true"},
+                      {"page": "cue", "goto": "%4$sstop"},
+                      {"page": "a", "waitDomText": [".status", "offline"]},
+                      {"page": "a", "waitJs": "document.querySelector('#connect').disabled && window.stayed === true"},
+                      {"page": "a", "goto": "%1$s/devices"},
+                      {"page": "a", "waitDomText": ["#devices", "%2$s"]},
+                      {"page": "a", "waitJs": "(window.stayed = true) && (window.rows = document.querySelectorAll('#devices tbody tr').length) && !document.body.innerText.includes('later-box')"},
+                      {"page": "cue", "goto": "%4$sadd"},
+                      {"page": "a", "waitDomText": ["#devices a", "later-box"]},
+                      {"page": "a", "waitJs": "window.stayed === true && document.querySelectorAll('#devices tbody tr').length === window.rows + 1"}
+                    ]}""".formatted(relay.webBase(), name, PASSWORD, cue);
+            String report = chromium(scenario);
+            assertThat(report).contains("\"ok\":true");
+        } finally {
+            signals.add("done");
+            actor.join(30_000);
+            cues.stop(0);
+        }
     }
 
     @Test

@@ -139,7 +139,7 @@ final class DevicesPage extends Handler.Wrapper {
                 <h1 id="device">%s</h1>
                 %s
                 <table><thead><tr><th>Status</th><th>Last seen</th><th>Group</th><th>Agent</th><th>OS</th></tr></thead>
-                <tbody><tr>%s</tr></tbody></table>
+                <tbody><tr id="device-row">%s</tr></tbody></table>
                 <p>Shells open: <span id="shells">%d</span></p>
                 <form method="post" action="/devices/%s/connect"><button id="connect" type="submit"%s>Connect terminal</button></form>
                 """.formatted(escape(d.name()), error == null ? "" : "<p id=\"error\" role=\"alert\">" + escape(error) + "</p>",
@@ -159,7 +159,8 @@ final class DevicesPage extends Handler.Wrapper {
 
     private static boolean html(Response response, Callback callback, int status, String title, String body) {
         String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ferry: " + escape(title) + "</title>\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"/ferry.css\"></head>\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"stylesheet\" href=\"/ferry.css\">\n"
+                + "<script src=\"/devices.js\" defer></script></head>\n"
                 + "<body class=\"devices\"><main>\n" + body + "\n</main></body></html>\n";
         return Replies.html(response, callback, status, html);
     }
