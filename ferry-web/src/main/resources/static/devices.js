@@ -48,13 +48,16 @@
     if (connect) connect.disabled = !(d && d.online && !d.revoked);
   }
 
+  let last = null;   // the answer shown: an unchanged one leaves the page alone (a link being clicked stays)
   async function refresh() {
     try {
       const r = await fetch('/api/devices', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (r.status === 401 || r.status === 403) return;   // logged out meanwhile: the page stays as it was
-      if (r.ok) {
-        const devices = await r.json();
+      const text = r.ok ? await r.text() : last;
+      if (text !== last) {
+        const devices = JSON.parse(text);
         if (list) showList(devices); else showDevice(devices);
+        last = text;
       }
     } catch (e) {
       // the relay is restarting or the network is down: try again next time
