@@ -54,7 +54,7 @@ final class Procs {
     static double cpuSeconds(long pid, String commPrefix) {
         double total = cpuOf(pid);
         for (ProcessHandle d : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
-            if (commPrefix == null || comm(d.pid()).startsWith(commPrefix)) total += cpuOf(d.pid());
+            if (commPrefix == null || comm(proc(d.pid())).startsWith(commPrefix)) total += cpuOf(d.pid());
         }
         return total;
     }
@@ -73,11 +73,10 @@ final class Procs {
         double total = 0;
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : tasks.toList()) {
-                String name = readOr(t.resolve("comm"), "");
+                String name = comm(t);
                 for (String p : prefixes) {
                     if (!p.isEmpty() && name.startsWith(p)) {
-                        String s = readOr(t.resolve("schedstat"), "0 ");
-                        total += Long.parseLong(s.substring(0, s.indexOf(' '))) / 1e9;
+                        total += schedstatSeconds(t, 0);   // 0: the thread ended meanwhile
                         break;
                     }
                 }
@@ -92,7 +91,7 @@ final class Procs {
     static String carrierThreads() {
         try {
             var name = new java.util.concurrent.atomic.AtomicReference<String>("");
-            Thread.ofVirtual().start(() -> name.set(readOr(Path.of("/proc/thread-self/comm"), "").strip())).join();
+            Thread.ofVirtual().start(() -> name.set(comm(Path.of("/proc/thread-self")))).join();
             return name.get().replaceAll("\\d+$", "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,17 +99,14 @@ final class Procs {
         }
     }
 
-    private static String readOr(Path file, String orElse) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {   // the thread ended meanwhile
-            return orElse;
-        }
+    private static Path proc(long pid) {
+        return Path.of("/proc/" + pid);
     }
 
-    private static String comm(long pid) {
+    /** The command (or thread) name of a /proc directory (a process's, or one of its tasks'); "" once gone. */
+    private static String comm(Path dir) {
         try {
-            return Files.readString(Path.of("/proc/" + pid + "/comm")).strip();
+            return Files.readString(dir.resolve("comm")).strip();
         } catch (IOException e) {
             return "";
         }
@@ -124,21 +120,22 @@ final class Procs {
      */
     private static double cpuOf(long pid) {
         try {
-            String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String s = Files.readString(proc(pid).resolve("stat"));
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
             // stat's fields 14, 15 (utime, stime) and 20 (num_threads) are at 11, 12 and 17 after the command name
             double ticks = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-            return Long.parseLong(f[17]) == 1 ? schedstatSeconds(pid, ticks) : ticks;
+            return Long.parseLong(f[17]) == 1 ? schedstatSeconds(proc(pid), ticks) : ticks;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
     }
 
-    private static double schedstatSeconds(long pid, double orElse) {
+    /** CPU seconds of one thread (a single-threaded process's, or a task's), from its schedstat in nanoseconds. */
+    private static double schedstatSeconds(Path dir, double orElse) {
         try {
-            String s = Files.readString(Path.of("/proc/" + pid + "/schedstat"));
+            String s = Files.readString(dir.resolve("schedstat"));
             return Long.parseLong(s.substring(0, s.indexOf(' '))) / 1e9;
-        } catch (IOException | RuntimeException e) {   // a kernel without schedstat
+        } catch (IOException | RuntimeException e) {   // a kernel without schedstat, or a thread that ended
             return orElse;
         }
     }
@@ -146,7 +143,7 @@ final class Procs {
     /** Resident set size in bytes, from /proc/PID/status. */
     static long rssBytes(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            for (String line : Files.readAllLines(proc(pid).resolve("status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
